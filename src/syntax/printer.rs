@@ -1,0 +1,1 @@
+//! The pretty-printer: prints an AST back as Python source.

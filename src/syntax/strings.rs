@@ -1,0 +1,1 @@
+//! String and f-string literal scanning and escape processing.
