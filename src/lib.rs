@@ -5,3 +5,4 @@
 
 pub mod diagnostics;
 pub mod syntax;
+pub mod eval;

@@ -1,0 +1,104 @@
+//! Small shims: `typing` (names only), `logging` (no-op), `string` (constants), `warnings`, `__future__`.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use super::{add_functions, set};
+use crate::eval::classes::builtin_class;
+use crate::eval::error::PyResult;
+use crate::eval::interp::Interpreter;
+use crate::eval::value::{Args, NativeObject, Namespace, Value};
+
+pub fn typing(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    // Subscripting a built-in class yields the class, so `Optional[str]` evaluates harmlessly.
+    let object = Value::Class(builtin_class("object"));
+    for name in ["Any", "Optional", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Mapping", "Literal", "TypeVar", "Generic", "Type", "NamedTuple", "Final", "ClassVar"] {
+        set(ns, name, object.clone());
+    }
+    for (name, class) in [("List", "list"), ("Dict", "dict"), ("Tuple", "tuple"), ("Set", "set"), ("FrozenSet", "frozenset")] {
+        set(ns, name, Value::Class(builtin_class(class)));
+    }
+    set(ns, "TYPE_CHECKING", Value::Bool(false));
+    add_functions(ns, &[("cast", |_, a| Ok(a.pos.get(1).cloned().unwrap_or(Value::None)))]);
+    Ok(())
+}
+
+pub fn logging(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    for (name, level) in [("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("WARN", 30), ("ERROR", 40), ("CRITICAL", 50), ("NOTSET", 0)] {
+        set(ns, name, Value::Int(level));
+    }
+    add_functions(ns, &[("getLogger", |_, _| Ok(Value::Native(Rc::new(Logger)))), ("basicConfig", no_op)]);
+    for name in ["debug", "info", "warning", "warn", "error", "critical", "exception", "log", "disable"] {
+        set(ns, name, Value::builtin("log", no_op));
+    }
+    set(ns, "StreamHandler", Value::builtin("StreamHandler", |_, _| Ok(Value::Native(Rc::new(Logger)))));
+    set(ns, "FileHandler", Value::builtin("FileHandler", |_, _| Ok(Value::Native(Rc::new(Logger)))));
+    set(ns, "Formatter", Value::builtin("Formatter", |_, _| Ok(Value::Native(Rc::new(Logger)))));
+    Ok(())
+}
+
+fn no_op(_: &mut Interpreter, _: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// A logger, handler or formatter: every method does nothing (definitions' logs are not kept).
+struct Logger;
+
+impl NativeObject for Logger {
+    fn type_name(&self) -> &str {
+        "Logger"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn has_method(&self, _name: &str) -> bool {
+        true
+    }
+    fn call_method(&self, _this: &Value, _name: &str, _args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+        Ok(Value::None)
+    }
+}
+
+pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    let lower = "abcdefghijklmnopqrstuvwxyz";
+    let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    set(ns, "ascii_lowercase", Value::str(lower));
+    set(ns, "ascii_uppercase", Value::str(upper));
+    set(ns, "ascii_letters", Value::str(&format!("{lower}{upper}")));
+    set(ns, "digits", Value::str("0123456789"));
+    set(ns, "hexdigits", Value::str("0123456789abcdefABCDEF"));
+    set(ns, "octdigits", Value::str("01234567"));
+    set(ns, "punctuation", Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
+    set(ns, "whitespace", Value::str(" \t\n\r\x0b\x0c"));
+    add_functions(
+        ns,
+        &[("capwords", |it, a| {
+            crate::eval::builtins::arity("capwords", &a, 1, 1)?;
+            let s = it.to_str(&a.pos[0])?;
+            let words: Vec<String> = s
+                .split_whitespace()
+                .map(|w| {
+                    let mut c = w.chars();
+                    match c.next() {
+                        Some(f) => f.to_uppercase().chain(c.as_str().to_lowercase().chars()).collect(),
+                        None => String::new(),
+                    }
+                })
+                .collect();
+            Ok(Value::str(&words.join(" ")))
+        })],
+    );
+    Ok(())
+}
+
+pub fn warnings(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    add_functions(ns, &[("warn", no_op), ("filterwarnings", no_op), ("simplefilter", no_op)]);
+    Ok(())
+}
+
+pub fn future(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    for name in ["annotations", "division", "print_function", "absolute_import"] {
+        set(ns, name, Value::Bool(true));
+    }
+    Ok(())
+}
