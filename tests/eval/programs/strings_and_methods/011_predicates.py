@@ -1,0 +1,3 @@
+# isdigit, isalpha, isalnum, isspace, isupper, islower
+for s in ["123", "abc", "a1", " ", "ABC", "abc1", "", "Ab"]:
+    print(repr(s), s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower())
