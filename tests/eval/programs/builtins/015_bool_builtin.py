@@ -1,0 +1,4 @@
+# bool() truthiness of many values
+for v in [0, 1, -1, 0.0, 0.1, "", "0", " ", [], [0], (), {}, {0: 0}, set(), None]:
+    print(repr(v), bool(v))
+print(bool())
