@@ -1,0 +1,4 @@
+# math.floor and math.ceil return ints
+import math
+for v in [2.5, -2.5, 3.0, -0.1, 7]:
+    print(v, math.floor(v), math.ceil(v), type(math.floor(v)).__name__)
