@@ -1,3 +1,6 @@
 # zip with strict=True on equal lengths, enumerate inside zip
 print(list(zip([1, 2], "ab", strict=True)))
 print(list(zip(range(3), enumerate("xyz"))))
+print(list(zip("ab", [1, 2], (True, False))))
+print(dict(zip(["a", "b"], zip([1, 2], [3, 4]))))
+print(list(zip([1, 2, 3])))

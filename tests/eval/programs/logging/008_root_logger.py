@@ -2,3 +2,5 @@
 import logging
 root = logging.getLogger()
 print(root.name, root.level, logging.getLevelName(root.level))
+print(root is logging.getLogger("root") or root is logging.root)
+logging.info("quiet")
