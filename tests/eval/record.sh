@@ -56,5 +56,12 @@ for f in "${files[@]}"; do
     cp "$tmp_out" "$dir/$name.out"
   fi
 done
+# An expected output whose program is gone would be silently dead weight.
+while IFS= read -r out; do
+  if [ ! -f "${out%.out}.py" ]; then
+    echo "ORPHAN: ${out#"$HERE/"} has no program" >&2
+    failed=$((failed + 1))
+  fi
+done < <(find "$HERE/programs" -name '*.out' | sort)
 echo "record.sh: $count programs, $failed failed" >&2
 [ $failed -eq 0 ]

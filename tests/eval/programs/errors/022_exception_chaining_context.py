@@ -1,16 +1,18 @@
-# __context__ is set when raising inside except
-try:
+# raising a new exception inside except replaces the one being handled
+def convert(v):
     try:
-        {}["a"]
-    except KeyError:
-        raise ValueError("while handling")
-except ValueError as e:
-    print(type(e.__context__).__name__, e.__context__)
-    print(e.__cause__)
+        return int(v)
+    except ValueError:
+        raise TypeError(f"cannot use {v!r} as a number")
+for v in ["3", "three"]:
+    try:
+        print(convert(v))
+    except TypeError as e:
+        print(type(e).__name__, "|", e)
 try:
     try:
         1 / 0
     except ZeroDivisionError:
         raise RuntimeError("no cause") from None
 except RuntimeError as e:
-    print(e, e.__cause__, e.__suppress_context__)
+    print(e, e.__cause__)

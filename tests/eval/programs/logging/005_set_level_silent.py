@@ -1,7 +1,7 @@
-# setLevel and isEnabledFor without handlers
+# setLevel on a named logger and silent low-level calls
 import logging
 logger = logging.getLogger("quiet")
 logger.setLevel(logging.ERROR)
-print(logger.isEnabledFor(logging.INFO), logger.isEnabledFor(logging.ERROR))
 logger.info("suppressed")
+logger.debug("suppressed too")
 print(logger.level)

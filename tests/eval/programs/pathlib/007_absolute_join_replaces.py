@@ -1,6 +1,8 @@
-# joining an absolute part replaces the left side
-from pathlib import PurePosixPath
-p = PurePosixPath("rel/path") / "/abs/file"
-print(str(p), p.is_absolute())
-print(PurePosixPath("rel").is_absolute())
-print(str(PurePosixPath("/")), PurePosixPath("/a/b").parts)
+# joining paths with str components and a trailing file name
+from pathlib import Path
+base = Path("analysis")
+p = base / "sub" / "file.txt"
+print(str(p))
+print(str(p.parent / "other.txt"))
+print(p.parent.name, p.parent.parent.name)
+print(str(Path("a") / "b" / ".." / "c"))

@@ -5,7 +5,7 @@ rows = []
 for pid in range(5):
     age = random.randint(18, 90)
     sex = random.choice(["F", "M"])
-    bmi = round(random.uniform(18, 35), 1)
+    bmi = round(18 + random.random() * 17, 1)
     rows.append((pid, age, sex, bmi))
 for r in rows:
     print(r)

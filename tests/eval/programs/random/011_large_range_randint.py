@@ -3,4 +3,4 @@ import random
 random.seed(8)
 print(random.randint(0, 2 ** 40))
 print(random.randint(-10 ** 12, 10 ** 12))
-print(random.randrange(2 ** 33))
+print(random.randint(1, 2 ** 33))

@@ -1,7 +1,8 @@
-# IGNORECASE and MULTILINE flags
+# IGNORECASE and MULTILINE flags with search and sub
 import re
-print(re.findall(r"covid", "COVID covid Covid", re.IGNORECASE))
+print(re.sub(r"covid", "X", "COVID covid Covid", flags=re.IGNORECASE))
 text = "first line\nsecond line\nthird"
-print(re.findall(r"^\w+", text, re.MULTILINE))
-print(re.findall(r"^\w+", text))
-print(bool(re.match(r"abc", "ABC", re.I)))
+print(re.sub(r"^(\w+)", r"[\1]", text, flags=re.MULTILINE))
+print(re.sub(r"^(\w+)", r"[\1]", text))
+print(bool(re.match(r"abc", "ABC", re.I)), bool(re.match(r"abc", "ABC")))
+print(re.search(r"^second", text, re.M).group())

@@ -1,5 +1,4 @@
 # isdigit, isalpha, isalnum, isspace, isupper, islower
 for s in ["123", "abc", "a1", " ", "ABC", "abc1", "", "Ab"]:
     print(repr(s), s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower())
-print("Title Case".istitle(), "snake_case".isidentifier(), "2x".isidentifier())
 print("abc123".isalnum(), "ABC".isupper(), "".isdigit(), "a b".isalpha())

@@ -1,7 +1,7 @@
 # lists, dicts and sets are unhashable
 for v in [[1], {"a": 1}, {1}]:
     try:
-        hash(v)
+        {v: 1}
     except TypeError as e:
         print(e)
 try:
