@@ -102,6 +102,16 @@ fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) 
         };
         return diag;
     }
+    if let (Some((_, Tok::Name(name), _)), Some(t)) = (previous, tok) {
+        if (name == "print" || name == "exec") && starts_expression(t) {
+            return Diagnostic::error(
+                codes::INVALID_SYNTAX,
+                format!("missing parentheses in call to `{name}`"),
+            )
+            .primary(found.span, format!("expected `(` after `{name}`"))
+            .help(format!("`{name}` is a function: write `{name}(...)`"));
+        }
+    }
     let in_brackets = expects(")") || expects("]") || expects("}");
     if in_brackets && expects(",") && tok.is_some_and(starts_expression) {
         return Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax. Perhaps you forgot a comma?")
@@ -232,8 +242,8 @@ fn describe(tok: Option<&Tok>) -> String {
         Some(Tok::Newline) => "end of line".into(),
         Some(Tok::Indent) => "indent".into(),
         Some(Tok::Dedent) => "end of block".into(),
-        Some(Tok::Str(_)) => "a string".into(),
-        Some(Tok::FString(_)) => "an f-string".into(),
+        Some(Tok::Str(_)) => "string literal".into(),
+        Some(Tok::FString(_)) => "f-string".into(),
         Some(t) => format!("`{}`", t.text()),
     }
 }
