@@ -12,7 +12,9 @@ use ehrql::syntax::{parse_module, strip_spans};
 use serde_json::Value;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/syntax").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/syntax")
+        .join(kind);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .map(|entry| entry.expect("directory entry").path())
@@ -24,13 +26,19 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().expect("file name").to_string_lossy().into_owned()
+    path.file_stem()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// The fixture path relative to the crate root, as diagnostics show it.
 fn display_path(path: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -45,7 +53,12 @@ fn ok_fixtures_parse_and_match_snapshots() {
                 panic!("{}", render_human(&diag.in_file(file), &sources));
             }
         };
-        assert_eq!(module.span.end, src.len(), "{}: module span", path.display());
+        assert_eq!(
+            module.span.end,
+            src.len(),
+            "{}: module span",
+            path.display()
+        );
         let name = stem(&path);
         let mut text = String::new();
         let json = strip_spans(&module);
@@ -246,4 +259,28 @@ fn node_label(map: &serde_json::Map<String, Value>) -> String {
         _ if map.contains_key("typ") => "ExceptHandler".into(),
         _ => "Node".into(),
     }
+}
+
+/// The f-string field entry point parses a slice of a larger text, with absolute spans.
+#[test]
+fn parse_expression_uses_absolute_spans() {
+    use ehrql::syntax::ast::ExprKind;
+    use ehrql::syntax::parse_expression;
+
+    let src = "label = f\"{a, *b}\"";
+    let start = src.find('{').expect("field") + 1;
+    let end = src.find('}').expect("field end");
+    let expr = parse_expression(src, start, end).expect("field parses");
+    assert_eq!(&src[expr.span.start..expr.span.end], "a, *b");
+    let ExprKind::Tuple(items) = &expr.kind else {
+        panic!("a field with a comma is a tuple, got {:?}", expr.kind);
+    };
+    assert_eq!(&src[items[1].span.start..items[1].span.end], "*b");
+
+    let src = "x = f\"{a +}\"";
+    let start = src.find('{').expect("field") + 1;
+    let end = src.find('}').expect("field end");
+    let diag = parse_expression(src, start, end).expect_err("an incomplete field fails");
+    let span = diag.primary_span().expect("labelled");
+    assert_eq!(span.start, end, "the error points just after `+`: {diag:?}");
 }

@@ -17,6 +17,10 @@
 //! | E0110 | syntax that definition files do not support (`yield`, `async`, `await`) |
 //! | E0111 | a starred expression where none can be |
 
+// A `Diagnostic` is large, but a parse fails at most once (it stops at the first error), so
+// boxing it would cost every caller for nothing.
+#![allow(clippy::result_large_err)]
+
 mod checks;
 mod errors;
 mod helpers;
@@ -57,7 +61,13 @@ pub fn parse_module(src: &str) -> Result<Module, Diagnostic> {
             span: Span::new(0, src.len()),
         }),
         // The error path tokenizes again: cheaper than cloning every token on success.
-        Err(err) => Err(errors::to_diagnostic(err, &tokenize(src).tokens, src, src.len())),
+        Err(err) => Err(errors::to_diagnostic(
+            err,
+            &tokenize(src).tokens,
+            src,
+            src.len(),
+            false,
+        )),
     }
 }
 
@@ -69,7 +79,7 @@ pub fn parse_expression(src: &str, start: usize, end: usize) -> Result<Expr, Dia
         .parse(stream)
         .map_err(|err| {
             let tokens = tokenize_expression(src, start, end).tokens;
-            errors::to_diagnostic(err, &tokens, src, end)
+            errors::to_diagnostic(err, &tokens, src, end, true)
         })
 }
 

@@ -29,9 +29,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
         ExprKind::Constant(_) => "literal",
         ExprKind::JoinedStr(_) => "f-string expression",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::IfExp { .. } => "conditional expression",
@@ -144,7 +142,9 @@ pub fn aug_assign(target: Expr, op: BinOp, value: Expr, span: Span) -> Result<St
         );
         return Err(Diagnostic::error(codes::INVALID_TARGET, message)
             .primary(target.span, "cannot be updated in place")
-            .help("augmented assignment (`+=` and the like) needs a name, attribute or subscript"));
+            .help(
+                "augmented assignment (`+=` and the like) needs a name, attribute or subscript",
+            ));
     }
     Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span))
 }
@@ -196,7 +196,10 @@ fn starred_here(span: Span) -> Diagnostic {
 }
 
 /// Parenthesised items: `(x)` is `x` itself (with its own span), `(x,)` a tuple.
-pub fn parenthesised((mut items, comma): (Vec<Expr>, bool), span: Span) -> Result<Expr, Diagnostic> {
+pub fn parenthesised(
+    (mut items, comma): (Vec<Expr>, bool),
+    span: Span,
+) -> Result<Expr, Diagnostic> {
     if !comma && items.len() == 1 {
         let item = items.pop().expect("one item");
         if let ExprKind::Starred(_) = item.kind {
@@ -222,7 +225,10 @@ pub fn named_expr(target: Expr, value: Expr, span: Span) -> Result<Expr, Diagnos
         )),
         _ => Err(Diagnostic::error(
             codes::INVALID_TARGET,
-            format!("cannot use assignment expressions with {}", describe(&target)),
+            format!(
+                "cannot use assignment expressions with {}",
+                describe(&target)
+            ),
         )
         .primary(target.span, "`:=` needs a plain name on its left")),
     }

@@ -9,12 +9,13 @@ use crate::syntax::token::{Spanned, Tok};
 use super::codes;
 
 /// Converts a parse error; `tokens` is the full token list the parser saw and `src` the
-/// text their spans index (for line numbers).
+/// text their spans index (for line numbers). `field` says the tokens are an f-string field.
 pub(super) fn to_diagnostic(
     err: ParseError<usize, Tok, Diagnostic>,
     tokens: &[Spanned],
     src: &str,
     eof: usize,
+    field: bool,
 ) -> Diagnostic {
     match err {
         ParseError::User { error } => error,
@@ -28,7 +29,7 @@ pub(super) fn to_diagnostic(
                 span: Span::new(token.0, token.2),
                 index,
             };
-            unexpected(found, &expected, tokens, src)
+            unexpected(found, &expected, tokens, src, field)
         }
         ParseError::UnrecognizedEof { location, expected } => {
             let found = Found {
@@ -36,11 +37,13 @@ pub(super) fn to_diagnostic(
                 span: Span::new(location.max(eof), location.max(eof)),
                 index: tokens.len(),
             };
-            unexpected(found, &expected, tokens, src)
+            unexpected(found, &expected, tokens, src, field)
         }
         ParseError::ExtraToken { token } => {
-            Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax")
-                .primary(Span::new(token.0, token.2), format!("unexpected {}", describe(Some(&token.1))))
+            Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax").primary(
+                Span::new(token.0, token.2),
+                format!("unexpected {}", describe(Some(&token.1))),
+            )
         }
         ParseError::InvalidToken { location } => {
             Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax")
@@ -57,7 +60,13 @@ struct Found<'a> {
     index: usize,
 }
 
-fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) -> Diagnostic {
+fn unexpected(
+    found: Found,
+    expected: &[String],
+    tokens: &[Spanned],
+    src: &str,
+    field: bool,
+) -> Diagnostic {
     let expected: Vec<&str> = expected.iter().map(|e| unquote(e)).collect();
     let expects = |t: &str| expected.contains(&t);
     let previous = found.index.checked_sub(1).and_then(|i| tokens.get(i));
@@ -69,13 +78,32 @@ fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) 
     let tok = found.tok;
 
     if tok == Some(&Tok::Indent) {
-        let line = tokens.get(found.index + 1).map_or(found.span, |t| Span::new(t.0, t.2));
+        let line = tokens
+            .get(found.index + 1)
+            .map_or(found.span, |t| Span::new(t.0, t.2));
         return Diagnostic::error(codes::UNEXPECTED_INDENT, "unexpected indent")
             .primary(line, "this line is indented more than the line before")
             .help("only the lines after a header ending in `:` start a new, deeper block");
     }
+    if let Some(diag) = orphan_clause(tok, found.span, previous) {
+        return diag;
+    }
     if expects("INDENT") {
         return expected_block(&found, tokens, src);
+    }
+    if expects("~") && !tok.is_some_and(starts_expression) {
+        let diag = match tok {
+            Some(Tok::Newline) | None => {
+                Diagnostic::error(codes::EXPECTED_EXPRESSION, "expected an expression")
+                    .primary(gap, "expected an expression here")
+            }
+            Some(t) => Diagnostic::error(
+                codes::EXPECTED_EXPRESSION,
+                format!("expected an expression, found {}", describe(Some(t))),
+            )
+            .primary(found.span, "expected an expression here"),
+        };
+        return diag;
     }
     if tok == Some(&Tok::Equal) {
         return Diagnostic::error(
@@ -84,23 +112,6 @@ fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) 
         )
         .primary(found.span, "`=` cannot be used here")
         .help("write `==` to compare, or `:=` to assign inside an expression");
-    }
-    if expects(":") && (tok == Some(&Tok::Newline) || starts_header(line_start(tokens, found.index))) {
-        return Diagnostic::error(codes::EXPECTED_TOKEN, "expected `:`")
-            .primary(gap, "add `:` here")
-            .help("headers of `if`, `for`, `while`, `def`, `class`, `with` and `try` end with `:`");
-    }
-    if expects("~") && !tok.is_some_and(starts_expression) {
-        let diag = match tok {
-            Some(Tok::Newline) | None => Diagnostic::error(codes::EXPECTED_EXPRESSION, "expected an expression")
-                .primary(gap, "expected an expression here"),
-            Some(t) => Diagnostic::error(
-                codes::EXPECTED_EXPRESSION,
-                format!("expected an expression, found {}", describe(Some(t))),
-            )
-            .primary(found.span, "expected an expression here"),
-        };
-        return diag;
     }
     if let (Some((_, Tok::Name(name), _)), Some(t)) = (previous, tok) {
         if (name == "print" || name == "exec") && starts_expression(t) {
@@ -112,15 +123,24 @@ fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) 
             .help(format!("`{name}` is a function: write `{name}(...)`"));
         }
     }
-    let in_brackets = expects(")") || expects("]") || expects("}");
-    if in_brackets && expects(",") && tok.is_some_and(starts_expression) {
-        return Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax. Perhaps you forgot a comma?")
-            .primary(found.span, "expected `,` before this")
-            .secondary(gap, "the previous item ends here");
+    if expects(":")
+        && (tok == Some(&Tok::Newline) || starts_header(line_start(tokens, found.index)))
+    {
+        return Diagnostic::error(codes::EXPECTED_TOKEN, "expected `:`")
+            .primary(gap, "add `:` here")
+            .help(
+                "headers of `if`, `for`, `while`, `def`, `class`, `with` and `try` end with `:`",
+            );
     }
-    if let Some(closer @ (Tok::RPar | Tok::RSqb | Tok::RBrace)) = tok {
-        return Diagnostic::error(codes::INVALID_SYNTAX, format!("unexpected `{}`", closer.text()))
-            .primary(found.span, "unexpected here");
+    // Inside brackets, or in an f-string field (which its braces enclose).
+    let in_brackets = field || expects(")") || expects("]") || expects("}");
+    if in_brackets && expects(",") && tok.is_some_and(starts_expression) {
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            "invalid syntax. Perhaps you forgot a comma?",
+        )
+        .primary(found.span, "expected `,` before this")
+        .secondary(gap, "the previous item ends here");
     }
     let mut wanted: Vec<String> = expected.iter().map(|e| describe_expected(e)).collect();
     wanted.dedup();
@@ -131,8 +151,41 @@ fn unexpected(found: Found, expected: &[String], tokens: &[Spanned], src: &str) 
         )
         .primary(found.span, format!("unexpected {}", describe(tok)));
     }
+    if let Some(closer @ (Tok::RPar | Tok::RSqb | Tok::RBrace)) = tok {
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            format!("unexpected `{}`", closer.text()),
+        )
+        .primary(found.span, "unexpected here");
+    }
     Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax")
         .primary(found.span, format!("unexpected {}", describe(tok)))
+}
+
+/// `else`, `elif`, `except` or `finally` starting a line where no block they belong to ends.
+fn orphan_clause(tok: Option<&Tok>, span: Span, previous: Option<&Spanned>) -> Option<Diagnostic> {
+    let at_line_start =
+        previous.is_none_or(|p| matches!(p.1, Tok::Newline | Tok::Dedent | Tok::Indent));
+    if !at_line_start {
+        return None;
+    }
+    let owners = match tok? {
+        Tok::Elif => "an `if` block",
+        Tok::Else => "an `if`, `for`, `while` or `try` block",
+        Tok::Except | Tok::Finally => "a `try` block",
+        _ => return None,
+    };
+    let word = tok?.text();
+    Some(
+        Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            format!("`{word}` without a block it belongs to"),
+        )
+        .primary(span, format!("`{word}` must follow {owners}"))
+        .help(format!(
+            "check the indentation: `{word}` lines up with the header it continues"
+        )),
+    )
 }
 
 /// A header line ended without a block under it.

@@ -113,12 +113,7 @@ pub fn compare(left: Expr, rest: Vec<(CmpOp, Expr)>, span: Span) -> Expr {
     )
 }
 
-pub fn slice(
-    lower: Option<Expr>,
-    upper: Option<Expr>,
-    step: Option<Expr>,
-    span: Span,
-) -> Expr {
+pub fn slice(lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>, span: Span) -> Expr {
     Expr::new(
         ExprKind::Slice {
             lower: lower.map(Box::new),
