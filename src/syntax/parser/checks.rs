@@ -237,6 +237,9 @@ pub fn named_expr(target: Expr, value: Expr, span: Span) -> Result<Expr, Diagnos
 /// A call argument as written, with the spans the order checks need.
 pub enum ArgItem {
     Positional(Expr),
+    /// The sole argument `x for x in y` of `f(x for x in y)`: the call's parentheses are
+    /// its own, so its span becomes theirs (as in Python).
+    BareGenerator(Expr),
     Starred(Expr, Span),
     DoubleStarred(Expr, Span),
     Keyword(Ident, Expr, Span),
@@ -274,13 +277,17 @@ pub fn keyword_argument(
 
 /// Checks Python's argument order: positional, then `*x`, keywords and `**y`, where a
 /// positional may not follow a keyword nor a `*x` follow a `**y`; no keyword twice.
-pub fn arguments(items: Vec<ArgItem>, _call: Span) -> Result<Vec<Arg>, Diagnostic> {
+pub fn arguments(items: Vec<ArgItem>, parens: Span) -> Result<Vec<Arg>, Diagnostic> {
     let mut seen_keyword: Option<Span> = None;
     let mut seen_double: Option<Span> = None;
     let mut names: HashMap<String, Span> = HashMap::new();
     let mut args = Vec::with_capacity(items.len());
     for item in items {
         match item {
+            ArgItem::BareGenerator(mut e) => {
+                e.span = parens;
+                args.push(Arg::Positional(e));
+            }
             ArgItem::Positional(e) => {
                 if let Some(double) = seen_double {
                     return Err(order_error(

@@ -113,7 +113,20 @@ fn unexpected(
         .primary(found.span, "`=` cannot be used here")
         .help("write `==` to compare, or `:=` to assign inside an expression");
     }
-    if let (Some((_, Tok::Name(name), _)), Some(t)) = (previous, tok) {
+    if let (Some((l, Tok::Name(name), r)), Some(t)) = (previous, tok) {
+        let soft_keyword = name == "match" || name == "type";
+        let first_on_line = line_start(tokens, found.index - 1).is_some_and(|s| s.0 == *l);
+        if soft_keyword && first_on_line && starts_expression(t) {
+            return Diagnostic::error(
+                codes::UNSUPPORTED,
+                format!("`{name}` statements are not supported in definition files"),
+            )
+            .primary(Span::new(*l, *r), format!("`{name}` statement here"))
+            .help(match name.as_str() {
+                "match" => "use `if`/`elif` chains instead",
+                _ => "assign the type with `=` instead",
+            });
+        }
         if (name == "print" || name == "exec") && starts_expression(t) {
             return Diagnostic::error(
                 codes::INVALID_SYNTAX,
