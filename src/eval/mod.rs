@@ -39,11 +39,14 @@ pub struct Limits {
     pub max_depth: usize,
     /// Container elements plus string bytes allocated (approximate).
     pub max_memory: usize,
+    /// Native stack the evaluator may use; keep below the running thread's stack size
+    /// (8 MiB on the main thread, 2 MiB on spawned threads by default).
+    pub max_stack_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_steps: 50_000_000, max_depth: 200, max_memory: 200_000_000 }
+        Limits { max_steps: 50_000_000, max_depth: 1000, max_memory: 200_000_000, max_stack_bytes: 1 << 20 }
     }
 }
 
@@ -89,6 +92,7 @@ impl Interpreter {
     /// Runs a definition file (a path relative to the project root, or absolute inside it)
     /// as `__main__`.
     pub fn run_file(&mut self, path: &Path) -> Result<Rc<Module>, EvalError> {
+        self.mark_stack_base();
         let result = (|| {
             let (canonical, text) = self.sandbox.read_to_string(&path.to_string_lossy())?;
             self.modules.main_dir = canonical.parent().map(Path::to_path_buf);
@@ -102,6 +106,7 @@ impl Interpreter {
 
     /// Runs source text as `__main__` (for tests and `-c`-style use), with `name` shown as its path.
     pub fn run_source(&mut self, name: &str, text: &str) -> Result<Rc<Module>, EvalError> {
+        self.mark_stack_base();
         let root = self.sandbox.root().to_path_buf();
         if self.modules.main_dir.is_none() {
             self.modules.main_dir = Some(root.clone());

@@ -129,7 +129,7 @@ impl Interpreter {
     }
 
     pub(crate) fn call_function(&mut self, fun: &Rc<Function>, args: Args) -> PyResult<Value> {
-        if self.depth >= self.config.limits.max_depth {
+        if self.depth >= self.config.limits.max_depth || self.stack_used() > self.config.limits.max_stack_bytes {
             return Err(recursion_error());
         }
         let code = fun.code.clone();

@@ -85,6 +85,8 @@ pub struct Interpreter {
     pub memory: usize,
     /// Exceptions being handled (innermost last), for a bare `raise`.
     pub(crate) current_exception: Vec<Value>,
+    /// Address of a local in the outermost `run_*` call, to measure native stack use.
+    pub(crate) stack_base: usize,
 }
 
 impl Interpreter {
@@ -102,6 +104,7 @@ impl Interpreter {
             depth: 0,
             memory: 0,
             current_exception: Vec::new(),
+            stack_base: 0,
         }
     }
 
@@ -116,6 +119,22 @@ impl Interpreter {
                 let _ = std::io::stdout().write_all(text.as_bytes());
             }
             Output::Buffer(buf) => buf.borrow_mut().push_str(text),
+        }
+    }
+
+    /// Native stack bytes used since the outermost `run_*` call. A tree-walker uses several
+    /// kilobytes of Rust stack per Python call, so deep recursion is stopped by this guard
+    /// (as a `RecursionError`) before the thread's stack overflows.
+    pub(crate) fn stack_used(&self) -> usize {
+        let here = 0u8;
+        self.stack_base.saturating_sub(&here as *const u8 as usize)
+    }
+
+    /// Records the stack position of an entry point (only the outermost one counts).
+    pub(crate) fn mark_stack_base(&mut self) {
+        let here = 0u8;
+        if self.stack_base == 0 {
+            self.stack_base = &here as *const u8 as usize;
         }
     }
 
