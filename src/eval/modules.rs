@@ -88,6 +88,9 @@ impl Interpreter {
             return self.exec_source_module(name, path, text, is_package);
         }
         let mut err = exception("ModuleNotFoundError", format!("No module named '{name}'"));
+        if let Value::Instance(i) = &err.0.exc {
+            i.attrs.borrow_mut().insert(Rc::from("name"), Value::str(name));
+        }
         let top = name.split('.').next().unwrap_or(name);
         if REFUSED.contains(&top) || super::stdlib::is_known_parent(top) {
             err = err.with_help(format!("`{top}` is not available to definitions: the evaluator provides only the standard modules studies use"));

@@ -166,8 +166,34 @@ fn sum(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     if let Value::Str(_) = acc {
         return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    // Floats are summed with Neumaier compensation, as CPython 3.12+ does.
+    let mut comp = 0.0f64;
+    let mut float_mode = false;
     for v in it.iterate(&args.pos[0])? {
-        acc = it.binary_op(BinOp::Add, &acc, &v)?;
+        match (&acc, &v) {
+            (Value::Float(a), Value::Float(_) | Value::Int(_)) => {
+                let (a, x) = (*a, v.as_number().expect("number").to_f64());
+                let t = a + x;
+                comp += if a.abs() >= x.abs() { (a - t) + x } else { (x - t) + a };
+                acc = Value::Float(t);
+                float_mode = true;
+            }
+            _ => {
+                if float_mode {
+                    if let Value::Float(a) = acc {
+                        acc = Value::Float(a + comp);
+                    }
+                    comp = 0.0;
+                    float_mode = false;
+                }
+                acc = it.binary_op(BinOp::Add, &acc, &v)?;
+            }
+        }
+    }
+    if float_mode && comp.is_finite() {
+        if let Value::Float(a) = acc {
+            acc = Value::Float(a + comp);
+        }
     }
     Ok(acc)
 }

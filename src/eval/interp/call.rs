@@ -171,7 +171,7 @@ impl Interpreter {
         let mut slots: Vec<Option<Value>> = vec![None; n];
         let given = args.pos.len();
         let mut extra = Vec::new();
-        for (i, v) in args.pos.into_iter().enumerate() {
+        for (i, v) in args.pos.clone().into_iter().enumerate() {
             if i < n {
                 slots[i] = Some(v);
             } else if p.vararg.is_some() {
@@ -182,7 +182,17 @@ impl Interpreter {
                 } else {
                     format!("from {} to {n} positional arguments", n - fun.defaults.len())
                 };
-                return Err(type_error(format!("{name}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })));
+                let kw_given = args.kw.iter().filter(|(k, _)| p.kwonly.iter().any(|q| *q.name.name == **k)).count();
+                let detail = if kw_given > 0 {
+                    format!(
+                        "{given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
+                        if given == 1 { "" } else { "s" },
+                        if kw_given == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!("{given} {} given", if given == 1 { "was" } else { "were" })
+                };
+                return Err(type_error(format!("{name}() takes {takes} but {detail}")));
             }
         }
         let mut kw_values: Vec<(Rc<str>, Value)> = Vec::new();

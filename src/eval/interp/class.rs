@@ -154,7 +154,13 @@ impl Interpreter {
                 "__name__" => Ok(Value::Str(fun.name.clone())),
                 "__qualname__" => Ok(Value::Str(fun.qualname.clone())),
                 "__module__" => Ok(Value::Str(fun.module_name.clone())),
-                "__doc__" => Ok(Value::None),
+                "__doc__" => Ok(match &fun.code.body {
+                    super::FnBody::Block(body) => match body.first().map(|s| &s.kind) {
+                        Some(crate::syntax::ast::StmtKind::Expr(crate::syntax::ast::Expr { kind: crate::syntax::ast::ExprKind::Constant(crate::syntax::ast::Constant::Str(s)), .. })) => Value::str(s),
+                        _ => Value::None,
+                    },
+                    super::FnBody::Expr(_) => Value::None,
+                }),
                 _ => fun.attrs.borrow().get(name).cloned().ok_or_else(|| attribute_error(format!("'function' object has no attribute '{name}'"))),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),

@@ -250,6 +250,9 @@ impl Interpreter {
                 let r = self.call_method(container, "__contains__", crate::eval::value::Args::positional(vec![item.clone()]))?;
                 self.truthy(&r)
             }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Function(_) | Value::Builtin(_) | Value::Class(_) => {
+                Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())))
+            }
             _ => {
                 for v in self.iterate(container)? {
                     if v.is(item) || self.eq(&v, item)? {

@@ -87,6 +87,8 @@ pub struct Interpreter {
     pub(crate) current_exception: Vec<Value>,
     /// Address of a local in the outermost `run_*` call, to measure native stack use.
     pub(crate) stack_base: usize,
+    /// Per-run state of native modules (e.g. `logging`'s loggers by name), keyed by the module.
+    pub native_state: HashMap<String, Value>,
 }
 
 impl Interpreter {
@@ -105,6 +107,7 @@ impl Interpreter {
             memory: 0,
             current_exception: Vec::new(),
             stack_base: 0,
+            native_state: HashMap::new(),
         }
     }
 

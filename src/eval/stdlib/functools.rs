@@ -78,6 +78,7 @@ impl NativeObject for Partial {
         match name {
             "func" => Some(Ok(self.func.clone())),
             "args" => Some(Ok(Value::tuple(self.args.pos.clone()))),
+            "keywords" => Some(Ok(Value::dict(self.args.kw.iter().map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone())).collect()))),
             _ => None,
         }
     }

@@ -234,7 +234,7 @@ fn dumps(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let sort_keys = args.take_kw("sort_keys").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
     let ensure_ascii = args.take_kw("ensure_ascii").map(|v| it.truthy(&v)).transpose()?.unwrap_or(true);
     let default = args.take_kw("default");
-    args.take_kw("separators");
+    let separators = args.take_kw("separators");
     arity("dumps", &args, 1, 1)?;
     let indent = match indent {
         None | Some(Value::None) => None,
@@ -242,7 +242,11 @@ fn dumps(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
         Some(Value::Str(s)) => Some(s.to_string()),
         Some(v) => return Err(type_error(format!("indent must be int or str, not {}", v.type_name()))),
     };
-    let opts = Opts { indent, sort_keys, ensure_ascii, default };
+    let (item_sep, key_sep) = match separators {
+        Some(Value::Tuple(t)) if t.len() == 2 => (it.to_str(&t[0])?, it.to_str(&t[1])?),
+        _ => ((if indent.is_some() { "," } else { ", " }).to_string(), ": ".to_string()),
+    };
+    let opts = Opts { indent, sort_keys, ensure_ascii, default, item_sep, key_sep };
     let mut out = String::new();
     write(it, &args.pos[0], &opts, 0, &mut out)?;
     Ok(Value::str(&out))
@@ -253,6 +257,8 @@ struct Opts {
     sort_keys: bool,
     ensure_ascii: bool,
     default: Option<Value>,
+    item_sep: String,
+    key_sep: String,
 }
 
 fn quote(s: &str, ascii: bool) -> String {
@@ -289,8 +295,8 @@ fn float_text(f: f64) -> String {
 
 fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut String) -> PyResult<()> {
     let (open_sep, item_sep, close_sep) = match &o.indent {
-        Some(ind) => (format!("\n{}", ind.repeat(level + 1)), format!(",\n{}", ind.repeat(level + 1)), format!("\n{}", ind.repeat(level))),
-        None => (String::new(), ", ".to_string(), String::new()),
+        Some(ind) => (format!("\n{}", ind.repeat(level + 1)), format!("{}\n{}", o.item_sep.trim_end(), ind.repeat(level + 1)), format!("\n{}", ind.repeat(level))),
+        None => (String::new(), o.item_sep.clone(), String::new()),
     };
     match v {
         Value::None => out.push_str("null"),
@@ -342,7 +348,7 @@ fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut Stri
                     out.push_str(&item_sep);
                 }
                 out.push_str(&quote(k, o.ensure_ascii));
-                out.push_str(": ");
+                out.push_str(&o.key_sep);
                 write(it, x, o, level + 1, out)?;
             }
             out.push_str(&close_sep);

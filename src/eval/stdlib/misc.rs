@@ -1,6 +1,7 @@
 //! Small shims: `typing` (names only), `logging` (no-op), `string` (constants), `warnings`, `__future__`.
 
 use std::any::Any;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{add_functions, set};
@@ -23,17 +24,19 @@ pub fn typing(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     Ok(())
 }
 
-pub fn logging(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+pub fn logging(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     for (name, level) in [("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("WARN", 30), ("ERROR", 40), ("CRITICAL", 50), ("NOTSET", 0)] {
         set(ns, name, Value::Int(level));
     }
-    add_functions(ns, &[("getLogger", |_, _| Ok(Value::Native(Rc::new(Logger)))), ("basicConfig", no_op)]);
+    add_functions(ns, &[("getLogger", get_logger), ("basicConfig", no_op)]);
     for name in ["debug", "info", "warning", "warn", "error", "critical", "exception", "log", "disable"] {
         set(ns, name, Value::builtin("log", no_op));
     }
-    set(ns, "StreamHandler", Value::builtin("StreamHandler", |_, _| Ok(Value::Native(Rc::new(Logger)))));
-    set(ns, "FileHandler", Value::builtin("FileHandler", |_, _| Ok(Value::Native(Rc::new(Logger)))));
-    set(ns, "Formatter", Value::builtin("Formatter", |_, _| Ok(Value::Native(Rc::new(Logger)))));
+    let root = get_logger(it, Args::default())?;
+    set(ns, "root", root);
+    for name in ["StreamHandler", "FileHandler", "Formatter", "NullHandler"] {
+        set(ns, name, Value::builtin("handler", |_, _| Ok(Value::Native(Rc::new(Logger { name: "handler".into(), level: Cell::new(0) })))));
+    }
     Ok(())
 }
 
@@ -41,8 +44,28 @@ fn no_op(_: &mut Interpreter, _: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A logger, handler or formatter: every method does nothing (definitions' logs are not kept).
-struct Logger;
+/// `logging.getLogger(name)`: one logger per name per run; the root logger is `WARNING`.
+fn get_logger(it: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let name = match args.pos.first() {
+        None | Some(Value::None) => "root".to_string(),
+        Some(v) => it.to_str(v)?,
+    };
+    let key = format!("logging:{name}");
+    if let Some(v) = it.native_state.get(&key) {
+        return Ok(v.clone());
+    }
+    let level = if name == "root" { 30 } else { 0 };
+    let v = Value::Native(Rc::new(Logger { name, level: Cell::new(level) }));
+    it.native_state.insert(key, v.clone());
+    Ok(v)
+}
+
+/// A logger (or handler/formatter): it keeps its name and level; logging calls do nothing
+/// because definitions' log output is not kept.
+struct Logger {
+    name: String,
+    level: Cell<i64>,
+}
 
 impl NativeObject for Logger {
     fn type_name(&self) -> &str {
@@ -51,11 +74,49 @@ impl NativeObject for Logger {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+        match name {
+            "name" => Some(Ok(Value::str(&self.name))),
+            "level" => Some(Ok(Value::Int(self.level.get()))),
+            "handlers" => Some(Ok(Value::list(vec![]))),
+            _ => None,
+        }
+    }
     fn has_method(&self, _name: &str) -> bool {
         true
     }
-    fn call_method(&self, _this: &Value, _name: &str, _args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(&self, _this: &Value, name: &str, args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+        if name == "setLevel" {
+            if let Some(Value::Int(l)) = args.pos.first() {
+                self.level.set(*l);
+            }
+        }
+        if name == "getEffectiveLevel" {
+            return Ok(Value::Int(if self.level.get() == 0 { 30 } else { self.level.get() }));
+        }
+        if name == "isEnabledFor" {
+            let l = match args.pos.first() {
+                Some(Value::Int(l)) => *l,
+                _ => 0,
+            };
+            let eff = if self.level.get() == 0 { 30 } else { self.level.get() };
+            return Ok(Value::Bool(l >= eff));
+        }
         Ok(Value::None)
+    }
+    fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("<Logger {} ({})>", self.name, level_name(self.level.get())))
+    }
+}
+
+fn level_name(l: i64) -> &'static str {
+    match l {
+        10 => "DEBUG",
+        20 => "INFO",
+        30 => "WARNING",
+        40 => "ERROR",
+        50 => "CRITICAL",
+        _ => "NOTSET",
     }
 }
 
@@ -70,6 +131,7 @@ pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "octdigits", Value::str("01234567"));
     set(ns, "punctuation", Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
     set(ns, "whitespace", Value::str(" \t\n\r\x0b\x0c"));
+    set(ns, "printable", Value::str(&format!("0123456789{lower}{upper}!\"#$%&'()*+,-./:;<=>?@[\\]^_`{{|}}~ \t\n\r\x0b\x0c")));
     add_functions(
         ns,
         &[("capwords", |it, a| {
