@@ -76,6 +76,12 @@ impl Config {
     }
 }
 
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<module '{}'>", self.name)
+    }
+}
+
 impl Module {
     /// A global of the module.
     pub fn get(&self, name: &str) -> Option<Value> {

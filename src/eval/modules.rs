@@ -164,7 +164,7 @@ impl Interpreter {
     pub(crate) fn exec_import(&mut self, f: &Frame, names: &[Alias]) -> PyResult<()> {
         for alias in names {
             let full = alias.name.dotted();
-            let m = self.import_module(&full).map_err(|e| e.at(f.file, alias.span))?;
+            let m = self.import_module(&full).map_err(|e| import_site(e, f, alias.span))?;
             match &alias.asname {
                 Some(asname) => self.store_name(f, &asname.name, Value::Module(m)),
                 None => {
@@ -203,7 +203,7 @@ impl Interpreter {
         let m = if name.is_empty() {
             None
         } else {
-            Some(self.import_module(&name).map_err(|e| e.at(f.file, module.map(|m| m.span).unwrap_or(span)))?)
+            Some(self.import_module(&name).map_err(|e| import_site(e, f, module.map(|m| m.span).unwrap_or(span)))?)
         };
         match names {
             ImportNames::Star(_) => {
@@ -239,7 +239,7 @@ impl Interpreter {
                                     }
                                     return Err(err.at(f.file, alias.span));
                                 }
-                                Err(e) => return Err(e.at(f.file, alias.span)),
+                                Err(e) => return Err(import_site(e, f, alias.span)),
                             }
                         }
                     };
@@ -272,7 +272,12 @@ impl Interpreter {
     }
 }
 
-/// Turns an error into one that carries a parse diagnostic (kept for `EvalError`).
-pub fn is_syntax(e: &PyErr) -> bool {
-    e.0.diagnostic.is_some()
+/// An import failed: errors raised while running the imported module record the import
+/// statement as a traceback frame; errors about the import itself point at it.
+fn import_site(mut e: PyErr, f: &Frame, span: Span) -> PyErr {
+    if e.0.location.is_none() && e.0.diagnostic.is_none() {
+        return e.at(f.file, span);
+    }
+    e.0.frames.push(crate::diagnostics::Frame { file: f.file, span, name: f.name.to_string() });
+    e
 }

@@ -301,6 +301,10 @@ pub trait NativeObject: Any {
     fn eq_key(&self, _other: &Value) -> Option<bool> {
         None
     }
+    /// Attribute and method names, for did-you-mean hints on a misspelt attribute.
+    fn attribute_names(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// The class `type(obj)` returns and `isinstance` checks against, if any.
     fn class(&self) -> Option<Rc<Class>> {
         None

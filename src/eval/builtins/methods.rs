@@ -27,6 +27,41 @@ pub fn lookup(obj: &Value, name: &str) -> Option<Value> {
     Some(Value::builtin(found.0, found.1))
 }
 
+/// Every method name of the built-in types, for did-you-mean hints.
+const METHOD_NAMES: &[&str] = &[
+    "format", "join", "split", "rsplit", "splitlines", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "swapcase", "title", "capitalize",
+    "replace", "startswith", "endswith", "zfill", "count", "find", "rfind", "index", "rindex", "isdigit", "isdecimal", "isnumeric", "isalpha",
+    "isalnum", "isspace", "isupper", "islower", "isidentifier", "center", "ljust", "rjust", "partition", "rpartition", "removeprefix",
+    "removesuffix", "format_map", "encode", "append", "extend", "insert", "pop", "remove", "sort", "reverse", "copy", "clear", "items", "keys",
+    "values", "get", "update", "setdefault", "popitem", "add", "union", "intersection", "difference", "symmetric_difference", "discard",
+    "issubset", "issuperset", "isdisjoint", "bit_length", "is_integer",
+];
+
+/// The attribute names of a value, for did-you-mean hints.
+pub fn attribute_names(obj: &Value) -> Vec<String> {
+    let ns_keys = |ns: &crate::eval::value::Namespace| ns.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>();
+    match obj {
+        Value::Instance(i) => {
+            let mut names = ns_keys(&i.attrs);
+            names.extend(ns_keys(&i.class.dict));
+            for c in &i.class.mro {
+                names.extend(ns_keys(&c.dict));
+            }
+            names
+        }
+        Value::Class(c) => {
+            let mut names = ns_keys(&c.dict);
+            for k in &c.mro {
+                names.extend(ns_keys(&k.dict));
+            }
+            names
+        }
+        Value::Module(m) => ns_keys(&m.globals),
+        Value::Native(n) => n.attribute_names(),
+        _ => METHOD_NAMES.iter().filter(|n| lookup(obj, n).is_some()).map(|n| n.to_string()).collect(),
+    }
+}
+
 /// Data attributes of built-in values.
 pub fn attribute(obj: &Value, name: &str) -> Option<Value> {
     match (obj, name) {

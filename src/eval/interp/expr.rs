@@ -135,7 +135,7 @@ impl Interpreter {
             ExprKind::Call { func, args } => self.eval_call(f, func, args),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(f, value)?;
-                self.getattr(&obj, &attr.name).map_err(|err| err.at(f.file, attr.span))
+                self.getattr(&obj, &attr.name).map_err(|err| attr_hint(err, &obj, &attr.name).at(f.file, attr.span))
             }
             ExprKind::Subscript { value, index } => {
                 let obj = self.eval(f, value)?;
@@ -267,6 +267,18 @@ impl Interpreter {
     pub(crate) fn compare_in(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         let r = self.contains(b, a)?;
         Ok(Value::Bool(if op == CmpOp::In { r } else { !r }))
+    }
+}
+
+/// Adds a did-you-mean to an `AttributeError` about `obj.name`.
+fn attr_hint(err: crate::eval::error::PyErr, obj: &Value, name: &str) -> crate::eval::error::PyErr {
+    if err.0.help.is_some() || err.0.location.is_some() || !err.is("AttributeError") {
+        return err;
+    }
+    let names = crate::eval::builtins::methods::attribute_names(obj);
+    match super::closest(name, names.iter().map(|s| s.as_str())) {
+        Some(close) => err.with_help(format!("did you mean `{close}`?")),
+        None => err,
     }
 }
 
