@@ -68,11 +68,14 @@ pub struct Config {
     pub argv: Vec<String>,
     pub limits: Limits,
     pub output: Output,
+    /// The environment variables definitions may read (`os.environ`, `os.getenv`): an
+    /// allow-list chosen by the caller; nothing else from the real environment is visible.
+    pub env: Vec<(String, String)>,
 }
 
 impl Config {
     pub fn new(project_root: impl Into<PathBuf>) -> Config {
-        Config { project_root: project_root.into(), argv: Vec::new(), limits: Limits::default(), output: Output::default() }
+        Config { project_root: project_root.into(), argv: Vec::new(), limits: Limits::default(), output: Output::default(), env: Vec::new() }
     }
 }
 

@@ -9,6 +9,7 @@ mod json;
 mod math;
 mod misc;
 mod operator;
+pub mod os;
 mod sys;
 
 use std::rc::Rc;
@@ -27,6 +28,8 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("string", BuiltinModule::Native(misc::string)),
     ("warnings", BuiltinModule::Native(misc::warnings)),
     ("__future__", BuiltinModule::Native(misc::future)),
+    ("os", BuiltinModule::Native(os::init)),
+    ("os.path", BuiltinModule::Native(os::init_path)),
 ];
 
 pub fn lookup(name: &str) -> Option<BuiltinModule> {
