@@ -30,6 +30,8 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("__future__", BuiltinModule::Native(misc::future)),
     ("os", BuiltinModule::Native(os::init)),
     ("os.path", BuiltinModule::Native(os::init_path)),
+    ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
+    ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
 ];
 
 pub fn lookup(name: &str) -> Option<BuiltinModule> {
