@@ -570,6 +570,10 @@ fn open(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let path = match &args.pos[0] {
         Value::Str(s) => s.to_string(),
         Value::Native(n) => n.clone().str(it)?,
+        v @ Value::Instance(_) if it.has_dunder(v, "__fspath__") => {
+            let p = it.call_method(v, "__fspath__", Args::default())?;
+            it.to_str(&p)?
+        }
         v => return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
     };
     crate::eval::sandbox::open_file(it, &path, &mode)

@@ -32,6 +32,8 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("os.path", BuiltinModule::Native(os::init_path)),
     ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
     ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
+    ("csv", BuiltinModule::Python(include_str!("py/csv.py"))),
+    ("pathlib", BuiltinModule::Python(include_str!("py/pathlib.py"))),
 ];
 
 pub fn lookup(name: &str) -> Option<BuiltinModule> {

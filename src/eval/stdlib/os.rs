@@ -121,6 +121,10 @@ fn path_str(it: &mut Interpreter, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Native(n) if n.type_name().ends_with("Path") => n.clone().str(it),
+        Value::Instance(_) if it.has_dunder(v, "__fspath__") => {
+            let p = it.call_method(v, "__fspath__", Args::default())?;
+            it.to_str(&p)
+        }
         _ => Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
     }
 }
