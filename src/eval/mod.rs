@@ -71,11 +71,14 @@ pub struct Config {
     /// The environment variables definitions may read (`os.environ`, `os.getenv`): an
     /// allow-list chosen by the caller; nothing else from the real environment is visible.
     pub env: Vec<(String, String)>,
+    /// What `date.today()` returns (year, month, day); `None` makes it an error, so a
+    /// definition's result cannot silently depend on the day it runs.
+    pub today: Option<(i64, i64, i64)>,
 }
 
 impl Config {
     pub fn new(project_root: impl Into<PathBuf>) -> Config {
-        Config { project_root: project_root.into(), argv: Vec::new(), limits: Limits::default(), output: Output::default(), env: Vec::new() }
+        Config { project_root: project_root.into(), argv: Vec::new(), limits: Limits::default(), output: Output::default(), env: Vec::new(), today: None }
     }
 }
 

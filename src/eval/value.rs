@@ -305,6 +305,11 @@ pub trait NativeObject: Any {
     fn attribute_names(&self) -> Vec<String> {
         Vec::new()
     }
+    /// For class-like native objects (`datetime.date`): whether `value` is an instance,
+    /// so `isinstance(value, this)` works.
+    fn is_instance(&self, _value: &Value) -> Option<bool> {
+        None
+    }
     /// The class `type(obj)` returns and `isinstance` checks against, if any.
     fn class(&self) -> Option<Rc<Class>> {
         None

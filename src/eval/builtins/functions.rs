@@ -267,6 +267,12 @@ fn abs(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ Value::Instance(_) if it.has_dunder(v, "__abs__") => it.call_method(v, "__abs__", Args::default()),
+        // Native values (timedeltas, ehrQL series) negate themselves when below their negation.
+        v @ Value::Native(_) => {
+            let neg = it.unary_op(crate::syntax::ast::UnaryOp::USub, v).map_err(|_| type_error(format!("bad operand type for abs(): '{}'", v.type_name())))?;
+            let below = it.compare(CmpOp::Lt, v, &neg)?;
+            Ok(if it.truthy(&below)? { neg } else { v.clone() })
+        }
         v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
     }
 }
@@ -304,6 +310,7 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
 fn class_matches(v: &Value, cls: &Value, name: &str) -> PyResult<bool> {
     match cls {
         Value::Class(c) => Ok(isinstance(v, c)),
+        Value::Native(n) if n.is_instance(v).is_some() => Ok(n.is_instance(v).unwrap_or(false)),
         Value::Tuple(items) => {
             for c in items.iter() {
                 if class_matches(v, c, name)? {

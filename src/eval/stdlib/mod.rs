@@ -4,6 +4,8 @@
 //! with `pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()>` (or embedded
 //! Python source) and add a line to `MODULES`.
 
+mod calendar;
+pub mod datetime;
 mod functools;
 mod json;
 mod math;
@@ -29,6 +31,7 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("warnings", BuiltinModule::Native(misc::warnings)),
     ("__future__", BuiltinModule::Native(misc::future)),
     ("os", BuiltinModule::Native(os::init)),
+    ("datetime", BuiltinModule::Native(datetime::init)),
     ("os.path", BuiltinModule::Native(os::init_path)),
     ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
     ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
