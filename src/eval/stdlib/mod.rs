@@ -37,6 +37,7 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
     ("csv", BuiltinModule::Python(include_str!("py/csv.py"))),
     ("pathlib", BuiltinModule::Python(include_str!("py/pathlib.py"))),
+    ("argparse", BuiltinModule::Python(include_str!("py/argparse.py"))),
 ];
 
 pub fn lookup(name: &str) -> Option<BuiltinModule> {
