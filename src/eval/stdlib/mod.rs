@@ -12,6 +12,7 @@ mod math;
 mod misc;
 mod operator;
 pub mod os;
+mod random;
 mod sys;
 
 use std::rc::Rc;
@@ -32,6 +33,7 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("__future__", BuiltinModule::Native(misc::future)),
     ("os", BuiltinModule::Native(os::init)),
     ("datetime", BuiltinModule::Native(datetime::init)),
+    ("random", BuiltinModule::Native(random::init)),
     ("os.path", BuiltinModule::Native(os::init_path)),
     ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
     ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
