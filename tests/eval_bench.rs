@@ -33,7 +33,10 @@ fn three_thousand_line_definition() {
     let start = Instant::now();
     let module = it.run_source("generated.py", &src).expect("runs");
     let elapsed = start.elapsed();
-    eprintln!("3,000-line definition evaluated in {:.1} ms (debug build)", elapsed.as_secs_f64() * 1000.0);
+    eprintln!(
+        "3,000-line definition evaluated in {:.1} ms (debug build)",
+        elapsed.as_secs_f64() * 1000.0
+    );
     let columns = module.get("columns").expect("columns");
     let ehrql::eval::Value::Dict(d) = columns else { panic!("dict") };
     assert_eq!(d.borrow().len(), 1500);

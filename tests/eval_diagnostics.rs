@@ -23,10 +23,19 @@ fn render_error(files: &[(&str, &str)], main: &str) -> String {
 fn traceback_through_two_helper_modules() {
     let rendered = render_error(
         &[
-            ("analysis/dataset_definition.py", "from helpers import build\n\ndataset = build(3)\n"),
-            ("analysis/helpers.py", "from lib.columns import column_name\n\ndef build(n):\n    names = [column_name(i) for i in range(n)]\n    return names\n"),
+            (
+                "analysis/dataset_definition.py",
+                "from helpers import build\n\ndataset = build(3)\n",
+            ),
+            (
+                "analysis/helpers.py",
+                "from lib.columns import column_name\n\ndef build(n):\n    names = [column_name(i) for i in range(n)]\n    return names\n",
+            ),
             ("analysis/lib/__init__.py", ""),
-            ("analysis/lib/columns.py", "PREFIX = 'age'\n\ndef column_name(i):\n    return f\"{PREFIXX}_{i}\"\n"),
+            (
+                "analysis/lib/columns.py",
+                "PREFIX = 'age'\n\ndef column_name(i):\n    return f\"{PREFIXX}_{i}\"\n",
+            ),
         ],
         "analysis/dataset_definition.py",
     );

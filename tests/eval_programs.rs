@@ -66,7 +66,11 @@ fn differential_programs() {
             for p in &all {
                 let expected = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
                 let got = run(p);
-                let name = p.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/programs")).unwrap().display().to_string();
+                let name = p
+                    .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/programs"))
+                    .unwrap()
+                    .display()
+                    .to_string();
                 if got == expected {
                     passed += 1;
                 } else {

@@ -34,7 +34,10 @@ fn refused(src: &str) -> (String, tempfile::TempDir) {
 }
 
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = walk(dir).into_iter().map(|p| p.strip_prefix(dir).unwrap().display().to_string()).collect();
+    let mut names: Vec<String> = walk(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).unwrap().display().to_string())
+        .collect();
     names.sort();
     names
 }
@@ -55,8 +58,14 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn writing_a_file_is_refused_and_nothing_is_written() {
     for mode in ["w", "a", "x", "r+", "wb"] {
         let (e, dir) = refused(&format!("f = open('new.txt', '{mode}')\n"));
-        assert_eq!(e, format!("PermissionError: open() in mode '{mode}' is refused: definitions can only read files"));
-        assert_eq!(listing(dir.path()), ["outside.txt", "project", "project/d.py", "project/inside.txt"]);
+        assert_eq!(
+            e,
+            format!("PermissionError: open() in mode '{mode}' is refused: definitions can only read files")
+        );
+        assert_eq!(
+            listing(dir.path()),
+            ["outside.txt", "project", "project/d.py", "project/inside.txt"]
+        );
     }
     let (e, _) = refused("with open('inside.txt', mode='w') as f:\n    f.write('x')\n");
     assert!(e.starts_with("PermissionError: open() in mode 'w' is refused"));
@@ -65,9 +74,15 @@ fn writing_a_file_is_refused_and_nothing_is_written() {
 #[test]
 fn reading_outside_the_project_is_refused() {
     let (e, _) = refused("open('/etc/passwd').read()\n");
-    assert_eq!(e, "PermissionError: '/etc/passwd' is outside the project directory; definitions can only read files inside it");
+    assert_eq!(
+        e,
+        "PermissionError: '/etc/passwd' is outside the project directory; definitions can only read files inside it"
+    );
     let (e, _) = refused("open('../outside.txt').read()\n");
-    assert_eq!(e, "PermissionError: '../outside.txt' is outside the project directory; definitions can only read files inside it");
+    assert_eq!(
+        e,
+        "PermissionError: '../outside.txt' is outside the project directory; definitions can only read files inside it"
+    );
     let (e, _) = refused("print(open('inside.txt').read())\nopen('../project/../outside.txt')\n");
     assert!(e.starts_with("PermissionError: '../project/../outside.txt' is outside"));
 }
@@ -85,13 +100,19 @@ fn symlinks_out_of_the_project_are_refused() {
         let mut it = Interpreter::new(Config::new(&project));
         (it.run_file(Path::new("d.py")).expect_err("refused").headline(), parent)
     };
-    assert_eq!(e, "PermissionError: 'link.txt' is outside the project directory; definitions can only read files inside it");
+    assert_eq!(
+        e,
+        "PermissionError: 'link.txt' is outside the project directory; definitions can only read files inside it"
+    );
 }
 
 #[test]
 fn running_commands_is_refused() {
     let (e, _) = refused("import os\nos.system('touch pwned')\n");
-    assert_eq!(e, "PermissionError: definitions cannot run commands or create, change or delete files");
+    assert_eq!(
+        e,
+        "PermissionError: definitions cannot run commands or create, change or delete files"
+    );
     let (e, dir) = refused("import os\nos.remove('inside.txt')\n");
     assert!(e.starts_with("PermissionError"));
     assert!(dir.path().join("project/inside.txt").exists());
@@ -108,11 +129,17 @@ fn environment_is_not_visible() {
 #[test]
 fn runaway_definitions_are_stopped() {
     let (e, _) = refused("while True:\n    pass\n");
-    assert!(e.starts_with("TimeoutError: the definition ran for more than 200000 steps (an infinite loop?)"), "{e}");
+    assert!(
+        e.starts_with("TimeoutError: the definition ran for more than 200000 steps (an infinite loop?)"),
+        "{e}"
+    );
     let (e, _) = refused("def f():\n    return f()\nf()\n");
     assert_eq!(e, "RecursionError: maximum recursion depth exceeded");
     let (e, _) = refused("x = [0] * (10 ** 10)\n");
-    assert!(e.starts_with("MemoryError: the definition allocated more than 10000000 elements or bytes"), "{e}");
+    assert!(
+        e.starts_with("MemoryError: the definition allocated more than 10000000 elements or bytes"),
+        "{e}"
+    );
     let (e, _) = refused("x = 'a' * (10 ** 10)\n");
     assert!(e.starts_with("MemoryError"), "{e}");
     let (e, _) = refused("x = []\nwhile True:\n    x.extend(range(1000000))\n");

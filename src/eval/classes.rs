@@ -96,7 +96,10 @@ fn build() -> Registry {
     }
     let int = by_name["int"].clone();
     by_name.insert("bool", make("bool", vec![int], Some(BuiltinType::Bool)));
-    by_name.insert("BaseException", make("BaseException", vec![object], Some(BuiltinType::BaseException)));
+    by_name.insert(
+        "BaseException",
+        make("BaseException", vec![object], Some(BuiltinType::BaseException)),
+    );
     for (name, base) in EXCEPTIONS {
         let base = by_name[base].clone();
         by_name.insert(name, make(name, vec![base], None));
@@ -115,7 +118,11 @@ pub fn registry() -> Rc<Registry> {
 
 /// A built-in class by name; panics on an unknown name (a bug in this crate).
 pub fn builtin_class(name: &str) -> Rc<Class> {
-    registry().by_type.get(name).cloned().unwrap_or_else(|| panic!("no built-in class {name}"))
+    registry()
+        .by_type
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no built-in class {name}"))
 }
 
 /// `type(value)`.

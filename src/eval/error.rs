@@ -35,7 +35,14 @@ impl std::fmt::Debug for PyErr {
 
 impl PyErr {
     pub fn new(exc: Value) -> PyErr {
-        PyErr(Box::new(ErrInner { exc, location: None, frames: Vec::new(), help: None, fatal: false, diagnostic: None }))
+        PyErr(Box::new(ErrInner {
+            exc,
+            location: None,
+            frames: Vec::new(),
+            help: None,
+            fatal: false,
+            diagnostic: None,
+        }))
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> PyErr {

@@ -35,7 +35,11 @@ pub fn float_repr(f: f64) -> String {
         format!("{sign}{body}")
     } else {
         let rest = &digits[1..];
-        let m = if rest.is_empty() { digits[..1].to_string() } else { format!("{}.{}", &digits[..1], rest) };
+        let m = if rest.is_empty() {
+            digits[..1].to_string()
+        } else {
+            format!("{}.{}", &digits[..1], rest)
+        };
         format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
     }
 }
@@ -87,7 +91,11 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = chars[start..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?;
+        s.width = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .map_err(|_| value_error("Too many decimal digits in format string"))?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -102,7 +110,13 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         if i == start {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = Some(chars[start..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
+        s.precision = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);
@@ -118,7 +132,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -131,7 +145,10 @@ fn pad(spec: &Spec, sign: &str, body: &str, default_align: char) -> String {
     let (fill, align) = if spec.zero && spec.align.is_none() {
         ('0', '=')
     } else {
-        (spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' }), spec.align.unwrap_or(default_align))
+        (
+            spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' }),
+            spec.align.unwrap_or(default_align),
+        )
     };
     let len = sign.chars().count() + body.chars().count();
     if len >= spec.width {
@@ -177,9 +194,8 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
 
 pub fn format_int(i: i64, spec: &str) -> PyResult<String> {
     let sp = parse_spec(spec)?;
-    match sp.kind {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float_spec(i as f64, &sp),
-        _ => {}
+    if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = sp.kind {
+        return format_float_spec(i as f64, &sp);
     }
     if sp.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
@@ -211,7 +227,11 @@ fn exp_form(f: f64, precision: usize, upper: bool) -> String {
     let (m, e) = s.split_once('e').expect("exponent");
     let e: i32 = e.parse().expect("exponent digits");
     let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-    if upper { out.to_uppercase() } else { out }
+    if upper {
+        out.to_uppercase()
+    } else {
+        out
+    }
 }
 
 fn strip_zeros(s: &str) -> String {
@@ -252,14 +272,22 @@ fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
     let mut body = if a.is_nan() || a.is_infinite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
         let s = if upper { s.to_uppercase() } else { s.to_string() };
-        if sp.kind == Some('%') { format!("{s}%") } else { s }
+        if sp.kind == Some('%') {
+            format!("{s}%")
+        } else {
+            s
+        }
     } else {
         match sp.kind {
             Some('f' | 'F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
             Some('e' | 'E') => exp_form(a, sp.precision.unwrap_or(6), upper),
             Some('g' | 'G') => {
                 let s = general(a, sp.precision.unwrap_or(6), sp.alternate, false);
-                if upper { s.to_uppercase() } else { s }
+                if upper {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
             }
             Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
             None => match sp.precision {
@@ -285,7 +313,10 @@ fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
 pub fn format_float(f: f64, spec: &str) -> PyResult<String> {
     let sp = parse_spec(spec)?;
     if matches!(sp.kind, Some('d' | 'x' | 'X' | 'o' | 'b' | 'c' | 's')) {
-        return Err(value_error(format!("Unknown format code '{}' for object of type 'float'", sp.kind.unwrap())));
+        return Err(value_error(format!(
+            "Unknown format code '{}' for object of type 'float'",
+            sp.kind.unwrap()
+        )));
     }
     format_float_spec(f, &sp)
 }
@@ -303,7 +334,11 @@ pub fn round_float(f: f64, ndigits: i64) -> f64 {
     } else {
         let scale = 10f64.powi((-ndigits).min(308) as i32);
         let r = (f / scale).round_ties_even() * scale;
-        if r.is_finite() { r } else { 0.0 }
+        if r.is_finite() {
+            r
+        } else {
+            0.0
+        }
     }
 }
 
@@ -338,7 +373,7 @@ mod tests {
         assert_eq!(format_int(255, "#x").unwrap(), "0xff");
         assert_eq!(format_int(5, "*^7").unwrap(), "***5***");
         assert_eq!(format_int(5, "+").unwrap(), "+5");
-        assert_eq!(format_float(3.14159, ".2f").unwrap(), "3.14");
+        assert_eq!(format_float(1.23456, ".2f").unwrap(), "1.23");
         assert_eq!(format_float(0.256, ".1%").unwrap(), "25.6%");
         assert_eq!(format_float(1234.5, "e").unwrap(), "1.234500e+03");
         assert_eq!(format_float(1234.5, ".3g").unwrap(), "1.23e+03");

@@ -46,7 +46,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_steps: 50_000_000, max_depth: 1000, max_memory: 200_000_000, max_stack_bytes: 1 << 20 }
+        Limits {
+            max_steps: 50_000_000,
+            max_depth: 1000,
+            max_memory: 200_000_000,
+            max_stack_bytes: 1 << 20,
+        }
     }
 }
 
@@ -78,7 +83,14 @@ pub struct Config {
 
 impl Config {
     pub fn new(project_root: impl Into<PathBuf>) -> Config {
-        Config { project_root: project_root.into(), argv: Vec::new(), limits: Limits::default(), output: Output::default(), env: Vec::new(), today: None }
+        Config {
+            project_root: project_root.into(),
+            argv: Vec::new(),
+            limits: Limits::default(),
+            output: Output::default(),
+            env: Vec::new(),
+            today: None,
+        }
     }
 }
 
@@ -135,7 +147,11 @@ impl Interpreter {
             g.insert(Rc::from("__file__"), Value::str(&file_path.to_string_lossy()));
             g.insert(Rc::from("__package__"), Value::str(""));
         }
-        let module = Rc::new(Module { name: Rc::from("__main__"), file: Some(file_path), globals: globals.clone() });
+        let module = Rc::new(Module {
+            name: Rc::from("__main__"),
+            file: Some(file_path),
+            globals: globals.clone(),
+        });
         let file = self.sources.add(SourceFile::new(display, text));
         let ast = match crate::syntax::parse_module(&self.sources.get(file).text) {
             Ok(ast) => Rc::new(ast),

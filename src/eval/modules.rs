@@ -33,7 +33,23 @@ pub struct ModuleState {
 }
 
 /// Modules studies sometimes import that the sandbox deliberately does not provide.
-const REFUSED: &[&str] = &["subprocess", "socket", "shutil", "pandas", "numpy", "requests", "urllib", "http", "ctypes", "multiprocessing", "threading", "pickle", "sqlite3", "tempfile", "glob"];
+const REFUSED: &[&str] = &[
+    "subprocess",
+    "socket",
+    "shutil",
+    "pandas",
+    "numpy",
+    "requests",
+    "urllib",
+    "http",
+    "ctypes",
+    "multiprocessing",
+    "threading",
+    "pickle",
+    "sqlite3",
+    "tempfile",
+    "glob",
+];
 
 impl Interpreter {
     /// Registers a built-in module under a dotted name (parents must be registered too).
@@ -50,7 +66,11 @@ impl Interpreter {
             let m = self.import_one(&prefix)?;
             if let Some(parent) = &module {
                 let parent: &Rc<Module> = parent;
-                parent.globals.borrow_mut().entry(Rc::from(parts[i - 1])).or_insert(Value::Module(m.clone()));
+                parent
+                    .globals
+                    .borrow_mut()
+                    .entry(Rc::from(parts[i - 1]))
+                    .or_insert(Value::Module(m.clone()));
             }
             module = Some(m);
         }
@@ -62,7 +82,10 @@ impl Interpreter {
             if self.modules.loading.iter().any(|l| l == name) {
                 let mut chain: Vec<String> = self.modules.loading.iter().skip_while(|l| *l != name).cloned().collect();
                 chain.push(name.to_string());
-                return Err(exception("ImportError", format!("import cycle: {} (modules cannot import each other)", chain.join(" -> "))));
+                return Err(exception(
+                    "ImportError",
+                    format!("import cycle: {} (modules cannot import each other)", chain.join(" -> ")),
+                ));
             }
             return Ok(m.clone());
         }
@@ -72,7 +95,11 @@ impl Interpreter {
                 BuiltinModule::Native(init) => {
                     let globals = new_namespace();
                     globals.borrow_mut().insert(Rc::from("__name__"), Value::str(name));
-                    let m = Rc::new(Module { name: Rc::from(name), file: None, globals: globals.clone() });
+                    let m = Rc::new(Module {
+                        name: Rc::from(name),
+                        file: None,
+                        globals: globals.clone(),
+                    });
                     self.modules.cache.insert(name.to_string(), m.clone());
                     init(self, &globals)?;
                     Ok(m)
@@ -93,7 +120,9 @@ impl Interpreter {
         }
         let top = name.split('.').next().unwrap_or(name);
         if REFUSED.contains(&top) || super::stdlib::is_known_parent(top) {
-            err = err.with_help(format!("`{top}` is not available to definitions: the evaluator provides only the standard modules studies use"));
+            err = err.with_help(format!(
+                "`{top}` is not available to definitions: the evaluator provides only the standard modules studies use"
+            ));
         }
         Err(err)
     }
@@ -130,10 +159,18 @@ impl Interpreter {
             let mut g = globals.borrow_mut();
             g.insert(Rc::from("__name__"), Value::str(name));
             g.insert(Rc::from("__file__"), Value::str(&path.to_string_lossy()));
-            let package = if is_package { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+            let package = if is_package {
+                name.to_string()
+            } else {
+                name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+            };
             g.insert(Rc::from("__package__"), Value::str(&package));
         }
-        let module = Rc::new(Module { name: Rc::from(name), file: Some(path.clone()), globals: globals.clone() });
+        let module = Rc::new(Module {
+            name: Rc::from(name),
+            file: Some(path.clone()),
+            globals: globals.clone(),
+        });
         if path.is_dir() {
             self.modules.cache.insert(name.to_string(), module.clone());
             return Ok(module);
@@ -198,12 +235,22 @@ impl Interpreter {
         Ok(parts.join("."))
     }
 
-    pub(crate) fn exec_import_from(&mut self, f: &Frame, module: Option<&DottedName>, level: u32, names: &ImportNames, span: Span) -> PyResult<()> {
+    pub(crate) fn exec_import_from(
+        &mut self,
+        f: &Frame,
+        module: Option<&DottedName>,
+        level: u32,
+        names: &ImportNames,
+        span: Span,
+    ) -> PyResult<()> {
         let name = self.resolve_relative(f, module, level).map_err(|e| e.at(f.file, span))?;
         let m = if name.is_empty() {
             None
         } else {
-            Some(self.import_module(&name).map_err(|e| import_site(e, f, module.map(|m| m.span).unwrap_or(span)))?)
+            Some(
+                self.import_module(&name)
+                    .map_err(|e| import_site(e, f, module.map(|m| m.span).unwrap_or(span)))?,
+            )
         };
         match names {
             ImportNames::Star(_) => {
@@ -232,7 +279,8 @@ impl Interpreter {
                                         Some(p) => p.strip_prefix(self.sandbox.root()).unwrap_or(p).display().to_string(),
                                         None => "unknown location".into(),
                                     };
-                                    let mut err = exception("ImportError", format!("cannot import name '{attr}' from '{name}' ({location})"));
+                                    let mut err =
+                                        exception("ImportError", format!("cannot import name '{attr}' from '{name}' ({location})"));
                                     let names: Vec<Rc<str>> = m.globals.borrow().keys().cloned().collect();
                                     if let Some(close) = super::interp::closest(attr, names.iter().map(|n| &**n)) {
                                         err = err.with_help(format!("did you mean `{close}`?"));
@@ -262,12 +310,23 @@ impl Interpreter {
                     let v = m.globals.borrow().get(&*n).cloned();
                     match v {
                         Some(v) => out.push((n, v)),
-                        None => return Err(super::error::attribute_error(format!("module '{}' has no attribute '{}'", m.name, n))),
+                        None => {
+                            return Err(super::error::attribute_error(format!(
+                                "module '{}' has no attribute '{}'",
+                                m.name, n
+                            )))
+                        }
                     }
                 }
                 Ok(out)
             }
-            None => Ok(m.globals.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect()),
+            None => Ok(m
+                .globals
+                .borrow()
+                .iter()
+                .filter(|(k, _)| !k.starts_with('_'))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()),
         }
     }
 }
@@ -278,6 +337,10 @@ fn import_site(mut e: PyErr, f: &Frame, span: Span) -> PyErr {
     if e.0.location.is_none() && e.0.diagnostic.is_none() {
         return e.at(f.file, span);
     }
-    e.0.frames.push(crate::diagnostics::Frame { file: f.file, span, name: f.name.to_string() });
+    e.0.frames.push(crate::diagnostics::Frame {
+        file: f.file,
+        span,
+        name: f.name.to_string(),
+    });
     e
 }

@@ -78,13 +78,29 @@ fn int_op(op: BinOp, a: i64, b: i64) -> PyResult<Value> {
             if b < 0 {
                 return Err(value_error("negative shift count"));
             }
-            if b >= 64 { if a == 0 { Some(0) } else { None } } else { a.checked_mul(1i64.checked_shl(b as u32).unwrap_or(0)).filter(|_| b < 63) }
+            if b >= 64 {
+                if a == 0 {
+                    Some(0)
+                } else {
+                    None
+                }
+            } else {
+                a.checked_mul(1i64.checked_shl(b as u32).unwrap_or(0)).filter(|_| b < 63)
+            }
         }
         BinOp::RShift => {
             if b < 0 {
                 return Err(value_error("negative shift count"));
             }
-            Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            Some(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            })
         }
         BinOp::BitOr => Some(a | b),
         BinOp::BitXor => Some(a ^ b),
@@ -116,7 +132,11 @@ fn float_op(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
                 return Err(zero_division("float modulo by zero"));
             }
             let r = a % b;
-            if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r }
+            if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
+                r + b
+            } else {
+                r
+            }
         }
         BinOp::Pow => {
             if a == 0.0 && b < 0.0 {
@@ -136,7 +156,12 @@ fn float_op(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
 }
 
 pub fn unsupported(op: BinOp, a: &Value, b: &Value) -> super::error::PyErr {
-    type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), a.type_name(), b.type_name()))
+    type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        a.type_name(),
+        b.type_name()
+    ))
 }
 
 fn repeat(it: &mut Interpreter, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
@@ -159,7 +184,9 @@ impl Interpreter {
                 _ => x ^ y,
             })),
             (Int(_) | Bool(_), Int(_) | Bool(_)) => {
-                let (Some(Num::Int(x)), Some(Num::Int(y))) = (a.as_number(), b.as_number()) else { return Option::None };
+                let (Some(Num::Int(x)), Some(Num::Int(y))) = (a.as_number(), b.as_number()) else {
+                    return Option::None;
+                };
                 int_op(op, x, y)
             }
             (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => float_op(op, a.as_number()?.to_f64(), b.as_number()?.to_f64()),
@@ -195,17 +222,19 @@ impl Interpreter {
                 let v: Vec<Value> = x.iter().chain(y.iter()).cloned().collect();
                 self.charge(v.len()).map(|_| Value::tuple(v))
             }
-            (Tuple(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
-                Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())))
-            }
+            (Tuple(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => Err(type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                b.type_name()
+            ))),
             (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mult => {
                 let items = x.borrow().clone();
                 repeat(self, &items, *n).map(Value::list)
             }
             (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mult => repeat(self, x, *n).map(Value::tuple),
-            (Str(_) | List(_) | Tuple(_), _) if op == BinOp::Mult && !matches!(b, Native(_) | Instance(_)) => {
-                Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())))
-            }
+            (Str(_) | List(_) | Tuple(_), _) if op == BinOp::Mult && !matches!(b, Native(_) | Instance(_)) => Err(type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                b.type_name()
+            ))),
             (Dict(x), Dict(y)) if op == BinOp::BitOr => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
@@ -219,7 +248,12 @@ impl Interpreter {
                     BinOp::BitOr => x.iter().chain(y.iter()).cloned().collect(),
                     BinOp::BitAnd => x.iter().filter(|k| y.contains(*k)).cloned().collect(),
                     BinOp::Sub => x.iter().filter(|k| !y.contains(*k)).cloned().collect(),
-                    BinOp::BitXor => x.iter().filter(|k| !y.contains(*k)).chain(y.iter().filter(|k| !x.contains(*k))).cloned().collect(),
+                    BinOp::BitXor => x
+                        .iter()
+                        .filter(|k| !y.contains(*k))
+                        .chain(y.iter().filter(|k| !x.contains(*k)))
+                        .cloned()
+                        .collect(),
                     _ => return Option::None,
                 };
                 Ok(Value::set(s))
@@ -244,7 +278,9 @@ impl Interpreter {
         }
         let rname = format!("__r{}", &name[2..]);
         match b {
-            Value::Instance(i) if i.class.lookup(&rname).is_some() => return self.call_method(b, &rname, Args::positional(vec![a.clone()])),
+            Value::Instance(i) if i.class.lookup(&rname).is_some() => {
+                return self.call_method(b, &rname, Args::positional(vec![a.clone()]))
+            }
             Value::Native(n) => {
                 if let Some(r) = n.clone().binary_op(b, op, a, true, self) {
                     return r;
@@ -282,7 +318,11 @@ impl Interpreter {
             }
             _ => {}
         }
-        Err(type_error(format!("bad operand type for unary {}: '{}'", op.symbol(), v.type_name())))
+        Err(type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            op.symbol(),
+            v.type_name()
+        )))
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
@@ -296,7 +336,7 @@ impl Interpreter {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Native(n) => return n.clone().truthy(self),
             Value::Instance(i) => {
                 if i.class.lookup("__bool__").is_some() {
@@ -345,7 +385,9 @@ impl Interpreter {
                 let (x, y) = (x.borrow(), y.borrow());
                 Ok(x.len() == y.len() && x.iter().all(|k| y.contains(k)))
             }
-            (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Value::Range(x), Value::Range(y)) => {
+                Ok(x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step))))
+            }
             (Value::Instance(_), _) | (_, Value::Instance(_)) | (Value::Native(_), _) | (_, Value::Native(_)) => {
                 let r = self.compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
@@ -453,7 +495,12 @@ impl Interpreter {
                     _ => None,
                 })
             }
-            _ => Err(type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), a.type_name(), b.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.type_name(),
+                b.type_name()
+            ))),
         }
     }
 

@@ -73,7 +73,10 @@ impl Interpreter {
                 let len = l.borrow().len();
                 match index_of(key, len, "list")? {
                     Some(i) => Ok(l.borrow()[i].clone()),
-                    None => Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name()))),
+                    None => Err(type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        key.type_name()
+                    ))),
                 }
             }
             Value::Tuple(t) => {
@@ -83,7 +86,10 @@ impl Interpreter {
                 }
                 match index_of(key, t.len(), "tuple")? {
                     Some(i) => Ok(t[i].clone()),
-                    None => Err(type_error(format!("tuple indices must be integers or slices, not {}", key.type_name()))),
+                    None => Err(type_error(format!(
+                        "tuple indices must be integers or slices, not {}",
+                        key.type_name()
+                    ))),
                 }
             }
             Value::Str(s) => {
@@ -112,17 +118,24 @@ impl Interpreter {
                 }
                 match index_of(key, r.len(), "range object")? {
                     Some(i) => Ok(Value::Int(r.get(i))),
-                    None => Err(type_error(format!("range indices must be integers or slices, not {}", key.type_name()))),
+                    None => Err(type_error(format!(
+                        "range indices must be integers or slices, not {}",
+                        key.type_name()
+                    ))),
                 }
             }
-            Value::Instance(_) if self.has_dunder(obj, "__getitem__") => self.call_method(obj, "__getitem__", Args::positional(vec![key.clone()])),
+            Value::Instance(_) if self.has_dunder(obj, "__getitem__") => {
+                self.call_method(obj, "__getitem__", Args::positional(vec![key.clone()]))
+            }
             Value::Native(n) => match n.clone().getitem(obj, key, self) {
                 Some(r) => r,
                 None => Err(type_error(format!("'{}' object is not subscriptable", n.type_name()))),
             },
             // `list[int]` and friends in annotations and aliases: the class itself stands in.
             Value::Class(c) if c.builtin.is_some() => Ok(obj.clone()),
-            Value::Class(c) if c.lookup("__class_getitem__").is_some() => self.call_method(obj, "__class_getitem__", Args::positional(vec![key.clone()])),
+            Value::Class(c) if c.lookup("__class_getitem__").is_some() => {
+                self.call_method(obj, "__class_getitem__", Args::positional(vec![key.clone()]))
+            }
             Value::Class(c) => Err(type_error(format!("type '{}' is not subscriptable", c.name))),
             _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
         }
@@ -149,7 +162,11 @@ impl Interpreter {
                         return Ok(());
                     }
                     if items.len() != idx.len() {
-                        return Err(value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), idx.len())));
+                        return Err(value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            idx.len()
+                        )));
                     }
                     let mut l = l.borrow_mut();
                     for (i, v) in idx.into_iter().zip(items) {
@@ -163,7 +180,10 @@ impl Interpreter {
                         l.borrow_mut()[i] = value;
                         Ok(())
                     }
-                    Ok(None) => Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name()))),
+                    Ok(None) => Err(type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        key.type_name()
+                    ))),
                     Err(e) => Err(e),
                 }
             }
@@ -200,7 +220,10 @@ impl Interpreter {
                         l.borrow_mut().remove(i);
                         Ok(())
                     }
-                    None => Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name()))),
+                    None => Err(type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        key.type_name()
+                    ))),
                 }
             }
             Value::Dict(d) => {
@@ -220,7 +243,11 @@ impl Interpreter {
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let state = match v {
             Value::List(l) => IterState::List(l.clone(), 0),
-            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Range(r) => IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
             Value::Iter(_) => return Ok(v.clone()),
             Value::Instance(i) if i.class.lookup("__iter__").is_some() => return self.call_method(v, "__iter__", Args::default()),
             Value::Instance(i) if i.class.lookup("__next__").is_some() => return Ok(v.clone()),

@@ -101,7 +101,12 @@ impl Interpreter {
                     _ => "?".into(),
                 };
                 match &m.func {
-                    Value::Builtin(_) => format!("<built-in method {} of {} object at 0x{:012x}>", name, m.receiver.type_name(), m.receiver.identity()),
+                    Value::Builtin(_) => format!(
+                        "<built-in method {} of {} object at 0x{:012x}>",
+                        name,
+                        m.receiver.type_name(),
+                        m.receiver.identity()
+                    ),
                     _ => format!("<bound method {} of {}>", name, self.repr(&m.receiver)?),
                 }
             }
@@ -122,7 +127,11 @@ impl Interpreter {
                 }
                 if i.class.is_subclass(&builtin_class("BaseException")) {
                     let args = self.exception_args(v);
-                    let inner = if args.len() == 1 { self.repr(&args[0])? } else { self.join_reprs(&args)? };
+                    let inner = if args.len() == 1 {
+                        self.repr(&args[0])?
+                    } else {
+                        self.join_reprs(&args)?
+                    };
                     return Ok(format!("{}({})", i.class.name, inner));
                 }
                 format!("<{}.{} object at 0x{:012x}>", i.class.module_name, i.class.name, v.identity())
@@ -195,7 +204,10 @@ impl Interpreter {
                 }
             }
             _ if spec.is_empty() => self.to_str(v),
-            _ => Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name()))),
+            _ => Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ))),
         }
     }
 }

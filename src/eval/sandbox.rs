@@ -38,7 +38,10 @@ impl Sandbox {
                 if !lexically_inside(&self.root, &joined) {
                     return Err(outside(path));
                 }
-                return Err(exception("FileNotFoundError", format!("[Errno 2] No such file or directory: {}", super::repr::str_repr(path))));
+                return Err(exception(
+                    "FileNotFoundError",
+                    format!("[Errno 2] No such file or directory: {}", super::repr::str_repr(path)),
+                ));
             }
         };
         if !canonical.starts_with(&self.root) {
@@ -55,7 +58,10 @@ impl Sandbox {
     pub fn read_to_string(&self, path: &str) -> PyResult<(PathBuf, String)> {
         let canonical = self.resolve(path)?;
         if canonical.is_dir() {
-            return Err(exception("IsADirectoryError", format!("[Errno 21] Is a directory: {}", super::repr::str_repr(path))));
+            return Err(exception(
+                "IsADirectoryError",
+                format!("[Errno 21] Is a directory: {}", super::repr::str_repr(path)),
+            ));
         }
         let bytes = std::fs::read(&canonical).map_err(|e| exception("OSError", format!("{e}: {}", super::repr::str_repr(path))))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -66,7 +72,10 @@ impl Sandbox {
 fn outside(path: &str) -> super::error::PyErr {
     exception(
         "PermissionError",
-        format!("{} is outside the project directory; definitions can only read files inside it", super::repr::str_repr(path)),
+        format!(
+            "{} is outside the project directory; definitions can only read files inside it",
+            super::repr::str_repr(path)
+        ),
     )
 }
 
@@ -89,15 +98,25 @@ pub fn open_file(it: &mut Interpreter, path: &str, mode: &str) -> PyResult<Value
     if mode.chars().any(|c| matches!(c, 'w' | 'a' | 'x' | '+')) {
         return Err(exception(
             "PermissionError",
-            format!("open() in mode {} is refused: definitions can only read files", super::repr::str_repr(mode)),
+            format!(
+                "open() in mode {} is refused: definitions can only read files",
+                super::repr::str_repr(mode)
+            ),
         ));
     }
     if let Some(c) = mode.chars().find(|c| !matches!(c, 'r' | 'b' | 't')) {
-        return Err(super::error::value_error(format!("invalid mode: '{mode}' ('{c}' is not a valid mode character)")));
+        return Err(super::error::value_error(format!(
+            "invalid mode: '{mode}' ('{c}' is not a valid mode character)"
+        )));
     }
     let (_, text) = it.sandbox.read_to_string(path)?;
     it.charge(text.len())?;
-    Ok(Value::Native(Rc::new(File { name: path.to_string(), text, pos: RefCell::new(0), closed: RefCell::new(false) })))
+    Ok(Value::Native(Rc::new(File {
+        name: path.to_string(),
+        text,
+        pos: RefCell::new(0),
+        closed: RefCell::new(false),
+    })))
 }
 
 /// A file opened for reading; its whole text is read up front (files are small configs).
@@ -148,7 +167,10 @@ impl NativeObject for File {
         }
     }
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "read" | "readline" | "readlines" | "close" | "__enter__" | "__exit__" | "__iter__")
+        matches!(
+            name,
+            "read" | "readline" | "readlines" | "close" | "__enter__" | "__exit__" | "__iter__"
+        )
     }
     fn call_method(&self, this: &Value, name: &str, _args: Args, _it: &mut Interpreter) -> PyResult<Value> {
         match name {
@@ -160,13 +182,18 @@ impl NativeObject for File {
                 Ok(Value::None)
             }
             "__enter__" | "__iter__" => Ok(this.clone()),
-            _ => Err(super::error::attribute_error(format!("'TextIOWrapper' object has no attribute '{name}'"))),
+            _ => Err(super::error::attribute_error(format!(
+                "'TextIOWrapper' object has no attribute '{name}'"
+            ))),
         }
     }
     fn iter(&self, _this: &Value, _it: &mut Interpreter) -> Option<PyResult<Vec<Value>>> {
         Some(self.lines())
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<_io.TextIOWrapper name={} mode='r' encoding='UTF-8'>", super::repr::str_repr(&self.name)))
+        Ok(format!(
+            "<_io.TextIOWrapper name={} mode='r' encoding='UTF-8'>",
+            super::repr::str_repr(&self.name)
+        ))
     }
 }

@@ -90,6 +90,10 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> usize {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 {
@@ -179,7 +183,8 @@ impl Class {
 
     /// The nearest built-in class in the MRO, if any.
     pub fn builtin_base(&self) -> Option<BuiltinType> {
-        self.builtin.or_else(|| self.mro.iter().find_map(|c| c.builtin.filter(|b| *b != BuiltinType::Object)))
+        self.builtin
+            .or_else(|| self.mro.iter().find_map(|c| c.builtin.filter(|b| *b != BuiltinType::Object)))
     }
 }
 
@@ -293,6 +298,9 @@ pub trait NativeObject: Any {
     fn len(&self) -> Option<usize> {
         None
     }
+    fn is_empty(&self) -> Option<bool> {
+        self.len().map(|n| n == 0)
+    }
     /// A hash for use as a dict key; `None` means hashed by identity.
     fn hash_key(&self) -> Option<u64> {
         None
@@ -370,7 +378,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (Value::Native(n), other) => n.eq_key(other).unwrap_or_else(|| a.identity() == other.identity()),
         _ => match (a.as_number(), b.as_number()) {
-            (Some(x), Some(y)) => x.eq(&y),
+            (Some(x), Some(y)) => x.equals(&y),
             _ => a.identity() != 0 && a.identity() == b.identity(),
         },
     }
@@ -384,7 +392,7 @@ pub enum Num {
 }
 
 impl Num {
-    pub fn eq(&self, other: &Num) -> bool {
+    pub fn equals(&self, other: &Num) -> bool {
         self.partial_cmp(other) == Some(std::cmp::Ordering::Equal)
     }
 

@@ -38,7 +38,10 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
 fn dict_of(args: &Args) -> PyResult<&Rc<RefCell<Dict>>> {
     match args.pos.first() {
         Some(Value::Dict(d)) => Ok(d),
-        Some(v) => Err(type_error(format!("descriptor requires a 'dict' object but received a '{}'", v.type_name()))),
+        Some(v) => Err(type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            v.type_name()
+        ))),
         None => Err(type_error("unbound method needs an argument")),
     }
 }
@@ -109,7 +112,10 @@ struct DictView {
 }
 
 fn view(args: &Args, kind: ViewKind) -> PyResult<Value> {
-    Ok(Value::Native(Rc::new(DictView { dict: dict_of(args)?.clone(), kind })))
+    Ok(Value::Native(Rc::new(DictView {
+        dict: dict_of(args)?.clone(),
+        kind,
+    })))
 }
 
 impl DictView {

@@ -103,7 +103,11 @@ fn enumerate(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
         None => 0,
     };
     let items = it.iterate(&args.pos[0])?;
-    let out = items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect();
+    let out = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
+        .collect();
     Ok(Value::iter(IterState::Items(out, 0)))
 }
 
@@ -269,7 +273,9 @@ fn abs(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         v @ Value::Instance(_) if it.has_dunder(v, "__abs__") => it.call_method(v, "__abs__", Args::default()),
         // Native values (timedeltas, ehrQL series) negate themselves when below their negation.
         v @ Value::Native(_) => {
-            let neg = it.unary_op(crate::syntax::ast::UnaryOp::USub, v).map_err(|_| type_error(format!("bad operand type for abs(): '{}'", v.type_name())))?;
+            let neg = it
+                .unary_op(crate::syntax::ast::UnaryOp::USub, v)
+                .map_err(|_| type_error(format!("bad operand type for abs(): '{}'", v.type_name())))?;
             let below = it.compare(CmpOp::Lt, v, &neg)?;
             Ok(if it.truthy(&below)? { neg } else { v.clone() })
         }
@@ -284,7 +290,11 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     match (&args.pos[0], nd) {
         (Value::Float(f), None) => {
             if !f.is_finite() {
-                return Err(if f.is_nan() { value_error("cannot convert float NaN to integer") } else { crate::eval::error::overflow_error("cannot convert float infinity to integer") });
+                return Err(if f.is_nan() {
+                    value_error("cannot convert float NaN to integer")
+                } else {
+                    crate::eval::error::overflow_error("cannot convert float infinity to integer")
+                });
             }
             Ok(Value::Int(f.round_ties_even() as i64))
         }
@@ -336,7 +346,12 @@ fn issubclass(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     fn check(c: &Rc<crate::eval::value::Class>, cls: &Value) -> PyResult<bool> {
         match cls {
             Value::Class(k) => Ok(c.is_subclass(k) || k.builtin == Some(crate::eval::value::BuiltinType::Object)),
-            Value::Tuple(items) => Ok(items.iter().map(|i| check(c, i)).collect::<PyResult<Vec<_>>>()?.into_iter().any(|b| b)),
+            Value::Tuple(items) => Ok(items
+                .iter()
+                .map(|i| check(c, i))
+                .collect::<PyResult<Vec<_>>>()?
+                .into_iter()
+                .any(|b| b)),
             _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }
@@ -440,7 +455,11 @@ fn filter(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("filter", &args, 2, 2)?;
     let mut out = Vec::new();
     for v in it.iterate(&args.pos[1])? {
-        let keep = if args.pos[0].is_none() { v.clone() } else { it.call(&args.pos[0], Args::positional(vec![v.clone()]))? };
+        let keep = if args.pos[0].is_none() {
+            v.clone()
+        } else {
+            it.call(&args.pos[0], Args::positional(vec![v.clone()]))?
+        };
         if it.truthy(&keep)? {
             out.push(v);
         }
@@ -505,7 +524,10 @@ fn callable(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn chr(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("chr", &args, 1, 1)?;
     let i = int_arg(&args.pos[0])?;
-    let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
+    let c = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
     Ok(Value::str(&c.to_string()))
 }
 
@@ -515,7 +537,10 @@ fn ord(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => Ok(Value::Int(c as i64)),
-        _ => Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        _ => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
     }
 }
 
@@ -581,7 +606,12 @@ fn open(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             let p = it.call_method(v, "__fspath__", Args::default())?;
             it.to_str(&p)?
         }
-        v => return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
+        v => {
+            return Err(type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                v.type_name()
+            )))
+        }
     };
     crate::eval::sandbox::open_file(it, &path, &mode)
 }

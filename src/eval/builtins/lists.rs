@@ -38,7 +38,10 @@ pub fn tuple_method(name: &str) -> Option<(&'static str, BuiltinFn)> {
 fn list_of(args: &Args) -> PyResult<&std::rc::Rc<std::cell::RefCell<Vec<Value>>>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l),
-        Some(v) => Err(type_error(format!("descriptor requires a 'list' object but received a '{}'", v.type_name()))),
+        Some(v) => Err(type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            v.type_name()
+        ))),
         None => Err(type_error("unbound method needs an argument")),
     }
 }

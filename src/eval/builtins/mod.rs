@@ -46,7 +46,10 @@ pub fn arity(name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
         format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
     }))
@@ -65,7 +68,10 @@ pub fn int_arg(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
     }
 }
 

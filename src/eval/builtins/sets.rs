@@ -13,7 +13,10 @@ use crate::eval::value::{Args, BuiltinFn, Key, Set, Value};
 /// insertion order otherwise (CPython's string order is randomised per process anyway).
 pub fn ordered(s: &Set) -> Vec<Value> {
     let mut items: Vec<Value> = s.iter().map(|k| k.0.clone()).collect();
-    if items.iter().all(|v| matches!(v, Value::Int(i) if *i >= 0) || matches!(v, Value::Bool(_))) {
+    if items
+        .iter()
+        .all(|v| matches!(v, Value::Int(i) if *i >= 0) || matches!(v, Value::Bool(_)))
+    {
         items.sort_by_key(|v| super::int_arg(v).unwrap_or(0));
     }
     items
@@ -74,7 +77,10 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
 fn set_of(args: &Args) -> PyResult<&Rc<RefCell<Set>>> {
     match args.pos.first() {
         Some(Value::Set(s)) => Ok(s),
-        Some(v) => Err(type_error(format!("descriptor requires a 'set' object but received a '{}'", v.type_name()))),
+        Some(v) => Err(type_error(format!(
+            "descriptor requires a 'set' object but received a '{}'",
+            v.type_name()
+        ))),
         None => Err(type_error("unbound method needs an argument")),
     }
 }

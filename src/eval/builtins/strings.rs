@@ -18,7 +18,19 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "lower" => ("lower", |_, a| map_str(&a, |s| s.to_lowercase())),
         "upper" => ("upper", |_, a| map_str(&a, |s| s.to_uppercase())),
         "casefold" => ("casefold", |_, a| map_str(&a, |s| s.to_lowercase())),
-        "swapcase" => ("swapcase", |_, a| map_str(&a, |s| s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect())),
+        "swapcase" => ("swapcase", |_, a| {
+            map_str(&a, |s| {
+                s.chars()
+                    .map(|c| {
+                        if c.is_uppercase() {
+                            c.to_lowercase().collect::<String>()
+                        } else {
+                            c.to_uppercase().collect()
+                        }
+                    })
+                    .collect()
+            })
+        }),
         "title" => ("title", |_, a| map_str(&a, title)),
         "capitalize" => ("capitalize", |_, a| {
             map_str(&a, |s| {
@@ -48,7 +60,9 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "islower" => ("islower", |_, a| cased(&a, false)),
         "isidentifier" => ("isidentifier", |_, a| {
             let s = this(&a)?;
-            Ok(Value::Bool(s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')))
+            Ok(Value::Bool(
+                s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
+            ))
         }),
         "center" => ("center", |_, a| justify(a, 'c')),
         "ljust" => ("ljust", |_, a| justify(a, 'l')),
@@ -70,7 +84,10 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
                 Value::Str(k) => Some((k, v)),
                 _ => None,
             });
-            let args = Args { pos: vec![], kw: kw.collect() };
+            let args = Args {
+                pos: vec![],
+                kw: kw.collect(),
+            };
             Ok(Value::str(&str_format(it, &s, &args)?))
         }),
         "encode" => ("encode", |_, a| Ok(Value::str(this(&a)?))),
@@ -81,7 +98,10 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
 fn this(args: &Args) -> PyResult<&str> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s),
-        Some(v) => Err(type_error(format!("descriptor requires a 'str' object but received a '{}'", v.type_name()))),
+        Some(v) => Err(type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            v.type_name()
+        ))),
         None => Err(type_error("unbound method needs an argument")),
     }
 }
@@ -124,7 +144,12 @@ fn join(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     for (i, v) in items.iter().enumerate() {
         match v {
             Value::Str(s) => parts.push(s.to_string()),
-            _ => return Err(type_error(format!("sequence item {i}: expected str instance, {} found", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    v.type_name()
+                )))
+            }
         }
     }
     let s = parts.join(&sep);
@@ -195,7 +220,10 @@ fn rsplit(it: &mut Interpreter, args: Args) -> PyResult<Value> {
                     parts.push(rest);
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+                    .unwrap_or(0);
                 parts.push(&rest[start..]);
                 rest = rest[..start].trim_end();
             }
@@ -250,7 +278,11 @@ fn replace(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         Some(v) => int_arg(v)?,
         None => -1,
     };
-    let r = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
     it.charge(r.len())?;
     Ok(Value::str(&r))
 }
@@ -290,7 +322,10 @@ fn affix(_: &mut Interpreter, args: Args, prefix: bool) -> PyResult<Value> {
     for c in cands {
         let Value::Str(c) = c else {
             let which = if prefix { "startswith" } else { "endswith" };
-            return Err(type_error(format!("{which} first arg must be str or a tuple of str, not {}", args.pos[1].type_name())));
+            return Err(type_error(format!(
+                "{which} first arg must be str or a tuple of str, not {}",
+                args.pos[1].type_name()
+            )));
         };
         if (prefix && s.starts_with(&*c)) || (!prefix && s.ends_with(&*c)) {
             return Ok(Value::Bool(true));
@@ -320,7 +355,11 @@ fn count(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     let sub = str_arg(&args.pos[1], "must be str")?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
     let s = char_slice(s, start, end);
-    Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(sub).count() as i64 }))
+    Ok(Value::Int(if sub.is_empty() {
+        s.chars().count() as i64 + 1
+    } else {
+        s.matches(sub).count() as i64
+    }))
 }
 
 fn find(args: Args, reverse: bool, raise: bool) -> PyResult<Value> {
@@ -387,7 +426,10 @@ fn partition(args: Args, reverse: bool) -> PyResult<Value> {
 
 fn format(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let s = this(&args)?.to_string();
-    let rest = Args { pos: args.pos[1..].to_vec(), kw: args.kw };
+    let rest = Args {
+        pos: args.pos[1..].to_vec(),
+        kw: args.kw,
+    };
     Ok(Value::str(&str_format(it, &s, &rest)?))
 }
 
@@ -451,19 +493,34 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
         let name = &head[..name_end];
         let mut v = if name.is_empty() {
             if manual {
-                return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
-            let v = args.pos.get(auto).cloned().ok_or_else(|| index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+            let v = args
+                .pos
+                .get(auto)
+                .cloned()
+                .ok_or_else(|| index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
             auto += 1;
             v
         } else if let Ok(n) = name.parse::<usize>() {
             if auto > 0 {
-                return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             manual = true;
-            args.pos.get(n).cloned().ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+            args.pos
+                .get(n)
+                .cloned()
+                .ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
         } else {
-            args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()).ok_or_else(|| key_error(Value::str(name)))?
+            args.kw
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| key_error(Value::str(name)))?
         };
         let mut rest = &head[name_end..];
         while !rest.is_empty() {
@@ -491,7 +548,11 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
             Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
             None => v,
         };
-        let spec = if spec.contains('{') { str_format_nested(it, &spec, args, &mut auto)? } else { spec };
+        let spec = if spec.contains('{') {
+            str_format_nested(it, &spec, args, &mut auto)?
+        } else {
+            spec
+        };
         out.push_str(&it.format_value(&v, &spec)?);
     }
     Ok(out)
@@ -503,7 +564,10 @@ fn str_format_nested(it: &mut Interpreter, spec: &str, args: &Args, auto: &mut u
         pos.push(args.pos.get(*auto).cloned().unwrap_or(Value::None));
         *auto += 1;
     }
-    let inner = Args { pos: if pos.is_empty() { args.pos.clone() } else { pos }, kw: args.kw.clone() };
+    let inner = Args {
+        pos: if pos.is_empty() { args.pos.clone() } else { pos },
+        kw: args.kw.clone(),
+    };
     str_format(it, spec, &inner)
 }
 
@@ -526,7 +590,11 @@ pub fn percent_format(it: &mut Interpreter, fmt: &str, values: &Value) -> PyResu
         i += 1;
         let mut key = None;
         if chars.get(i) == Some(&'(') {
-            let end = chars[i..].iter().position(|c| *c == ')').ok_or_else(|| value_error("incomplete format key"))? + i;
+            let end = chars[i..]
+                .iter()
+                .position(|c| *c == ')')
+                .ok_or_else(|| value_error("incomplete format key"))?
+                + i;
             key = Some(chars[i + 1..end].iter().collect::<String>());
             i = end + 1;
         }
@@ -560,13 +628,22 @@ pub fn percent_format(it: &mut Interpreter, fmt: &str, values: &Value) -> PyResu
         let v = match &key {
             Some(k) => it.getitem(values, &Value::str(k))?,
             None => {
-                let v = items.get(next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+                let v = items
+                    .get(next)
+                    .cloned()
+                    .ok_or_else(|| type_error("not enough arguments for format string"))?;
                 next += 1;
                 v
             }
         };
         let align = if flags.contains('-') { "<" } else { ">" };
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
         let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
         let piece = match conv {
             's' | 'r' | 'a' => {
@@ -577,7 +654,12 @@ pub fn percent_format(it: &mut Interpreter, fmt: &str, values: &Value) -> PyResu
                 let num = match (&v, conv) {
                     (Value::Float(f), 'd' | 'i' | 'u' | 'x' | 'X' | 'o') => Value::Int(f.trunc() as i64),
                     (Value::Int(_) | Value::Bool(_) | Value::Float(_), _) => v.clone(),
-                    _ => return Err(type_error(format!("%{conv} format: a real number is required, not {}", v.type_name()))),
+                    _ => {
+                        return Err(type_error(format!(
+                            "%{conv} format: a real number is required, not {}",
+                            v.type_name()
+                        )))
+                    }
                 };
                 let conv = if matches!(conv, 'i' | 'u') { 'd' } else { conv };
                 let num = match (&num, conv) {

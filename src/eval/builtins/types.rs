@@ -38,7 +38,10 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
                 Some(Value::Str(s)) => parse_float(s).map(Value::Float),
                 Some(v @ Value::Instance(_)) if it.has_dunder(v, "__float__") => it.call_method(v, "__float__", Args::default()),
-                Some(v) => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+                Some(v) => Err(type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    v.type_name()
+                ))),
             }
         }
         BuiltinType::Str => {
@@ -99,7 +102,9 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
         BuiltinType::Type => match args.pos.len() {
             1 => Ok(Value::Class(class_of(&args.pos[0]))),
             3 => {
-                let Value::Str(name) = &args.pos[0] else { return Err(type_error("type.__new__() argument 1 must be str")) };
+                let Value::Str(name) = &args.pos[0] else {
+                    return Err(type_error("type.__new__() argument 1 must be str"));
+                };
                 let bases = it.iterate(&args.pos[1])?.into_iter().map(|b| match b {
                     Value::Class(c) => Ok(c),
                     _ => Err(type_error("bases must be types")),
@@ -117,11 +122,18 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
         },
         BuiltinType::Slice => {
             let p = |i: usize| args.pos.get(i).cloned().unwrap_or(Value::None);
-            let (lower, upper, step) = if args.pos.len() == 1 { (Value::None, p(0), Value::None) } else { (p(0), p(1), p(2)) };
+            let (lower, upper, step) = if args.pos.len() == 1 {
+                (Value::None, p(0), Value::None)
+            } else {
+                (p(0), p(1), p(2))
+            };
             Ok(Value::Slice(Rc::new(crate::eval::value::SliceObj { lower, upper, step })))
         }
         BuiltinType::NoneType => Ok(Value::None),
-        other => Err(type_error(format!("cannot create '{}' instances", format!("{other:?}").to_lowercase()))),
+        other => Err(type_error(format!(
+            "cannot create '{}' instances",
+            format!("{other:?}").to_lowercase()
+        ))),
     }
 }
 
@@ -134,9 +146,14 @@ pub fn update_dict(it: &mut Interpreter, d: &mut Dict, v: &Value) -> PyResult<()
         return Ok(());
     }
     for (i, pair) in it.iterate(v)?.into_iter().enumerate() {
-        let items = it.iterate(&pair).map_err(|_| type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+        let items = it
+            .iterate(&pair)
+            .map_err(|_| type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
         if items.len() != 2 {
-            return Err(value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len())));
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                items.len()
+            )));
         }
         let mut items = items.into_iter();
         let k = items.next().expect("two items");
@@ -156,18 +173,26 @@ fn to_int(it: &mut Interpreter, v: &Value) -> PyResult<Value> {
             if f.is_infinite() {
                 return Err(crate::eval::error::overflow_error("cannot convert float infinity to integer"));
             }
-            if f.abs() >= 9.223372036854775807e18 {
+            if f.abs() >= 9.223_372_036_854_776e18 {
                 return Err(crate::eval::error::int_overflow());
             }
             Ok(Value::Int(f.trunc() as i64))
         }
         Value::Instance(_) if it.has_dunder(v, "__int__") => it.call_method(v, "__int__", Args::default()),
-        _ => Err(type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()))),
+        _ => Err(type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
     }
 }
 
 pub fn parse_int(s: &str, base: i64) -> PyResult<i64> {
-    let invalid = || value_error(format!("invalid literal for int() with base {base}: {}", crate::eval::repr::str_repr(s)));
+    let invalid = || {
+        value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::eval::repr::str_repr(s)
+        ))
+    };
     if base != 0 && !(2..=36).contains(&base) {
         return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -215,11 +240,16 @@ pub fn parse_float(s: &str) -> PyResult<f64> {
     if let Some(v) = special {
         return Ok(if neg { -v } else { v });
     }
-    let ok_chars = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
+    let ok_chars = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
     let clean: String = t.chars().filter(|c| *c != '_').collect();
     match clean.parse::<f64>() {
         Ok(v) if ok_chars => Ok(v),
-        _ => Err(value_error(format!("could not convert string to float: {}", crate::eval::repr::str_repr(s)))),
+        _ => Err(value_error(format!(
+            "could not convert string to float: {}",
+            crate::eval::repr::str_repr(s)
+        ))),
     }
 }
 
@@ -240,7 +270,12 @@ pub fn exception_init(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 pub fn object_repr(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     match &v {
-        Value::Instance(i) => Ok(Value::str(&format!("<{}.{} object at 0x{:012x}>", i.class.module_name, i.class.name, v.identity()))),
+        Value::Instance(i) => Ok(Value::str(&format!(
+            "<{}.{} object at 0x{:012x}>",
+            i.class.module_name,
+            i.class.name,
+            v.identity()
+        ))),
         _ => Ok(Value::str(&it.repr(&v)?)),
     }
 }

@@ -43,7 +43,11 @@ impl Interpreter {
                     return Err(if items.len() > targets.len() {
                         value_error(format!("too many values to unpack (expected {})", targets.len()))
                     } else {
-                        value_error(format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()))
+                        value_error(format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            targets.len(),
+                            items.len()
+                        ))
                     });
                 }
                 for (t, v) in targets.iter().zip(items) {
@@ -53,7 +57,11 @@ impl Interpreter {
             Some(s) => {
                 let after = targets.len() - s - 1;
                 if items.len() < targets.len() - 1 {
-                    return Err(value_error(format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, items.len())));
+                    return Err(value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        targets.len() - 1,
+                        items.len()
+                    )));
                 }
                 let mut items = items;
                 let tail = items.split_off(items.len() - after);

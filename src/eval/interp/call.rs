@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::diagnostics::Span;
 use crate::syntax::ast::{self, Arg, Expr};
 
-use super::{recursion_error, FnBody, FnCode, Flow, Frame, FrameKind, Interpreter};
+use super::{recursion_error, Flow, FnBody, FnCode, Frame, FrameKind, Interpreter};
 use crate::eval::error::{type_error, PyErr, PyResult};
 use crate::eval::value::{new_namespace, Args, Function, Value};
 
@@ -58,7 +58,11 @@ impl Interpreter {
         if e.0.location.is_none() {
             return e.at(f.file, span);
         }
-        e.0.frames.push(crate::diagnostics::Frame { file: f.file, span, name: f.name.to_string() });
+        e.0.frames.push(crate::diagnostics::Frame {
+            file: f.file,
+            span,
+            name: f.name.to_string(),
+        });
         e
     }
 
@@ -68,7 +72,11 @@ impl Interpreter {
             return None;
         }
         let ns_dict = |ns: &crate::eval::value::Namespace| {
-            let d = ns.borrow().iter().map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone())).collect();
+            let d = ns
+                .borrow()
+                .iter()
+                .map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone()))
+                .collect();
             Value::dict(d)
         };
         match name {
@@ -204,7 +212,9 @@ impl Interpreter {
                         kwargs.insert(crate::eval::value::Key(Value::Str(k)), v);
                         continue;
                     }
-                    return Err(type_error(format!("{name}() got some positional-only arguments passed as keyword arguments: '{k}'")));
+                    return Err(type_error(format!(
+                        "{name}() got some positional-only arguments passed as keyword arguments: '{k}'"
+                    )));
                 }
                 if slots[i].is_some() {
                     return Err(type_error(format!("{name}() got multiple values for argument '{k}'")));
@@ -233,14 +243,23 @@ impl Interpreter {
             ns.insert(Rc::from(positional[i].name.name.as_str()), v);
         }
         if !missing.is_empty() {
-            return Err(type_error(format!("{name}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(type_error(format!(
+                "{name}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         if let Some(va) = &p.vararg {
             ns.insert(Rc::from(va.name.name.as_str()), Value::tuple(extra));
         }
         for q in &p.kwonly {
             let key = q.name.name.as_str();
-            let v = kw_values.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()).or_else(|| fun.kw_defaults.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()));
+            let v = kw_values
+                .iter()
+                .find(|(k, _)| &**k == key)
+                .map(|(_, v)| v.clone())
+                .or_else(|| fun.kw_defaults.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()));
             match v {
                 Some(v) => {
                     ns.insert(Rc::from(key), v);
@@ -249,7 +268,12 @@ impl Interpreter {
             }
         }
         if !missing.is_empty() {
-            return Err(type_error(format!("{name}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(type_error(format!(
+                "{name}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         if let Some(kw) = &p.kwarg {
             ns.insert(Rc::from(kw.name.name.as_str()), Value::dict(kwargs));

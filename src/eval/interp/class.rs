@@ -62,7 +62,10 @@ impl Interpreter {
         let inst = if is_exc {
             make_exception(c.clone(), args.pos.clone())
         } else {
-            Value::Instance(Rc::new(Instance { class: c.clone(), attrs: new_namespace() }))
+            Value::Instance(Rc::new(Instance {
+                class: c.clone(),
+                attrs: new_namespace(),
+            }))
         };
         match c.lookup("__init__") {
             Some(init @ Value::Function(_)) => {
@@ -108,7 +111,10 @@ impl Interpreter {
             Value::Class(c) => {
                 if let Some(v) = c.lookup(name) {
                     return Ok(match v {
-                        Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: (*f).clone() })),
+                        Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
+                            receiver: obj.clone(),
+                            func: (*f).clone(),
+                        })),
                         Value::StaticMethod(f) => (*f).clone(),
                         v => v,
                     });
@@ -118,7 +124,9 @@ impl Interpreter {
                     "__module__" => Ok(Value::Str(c.module_name.clone())),
                     "__qualname__" => Ok(Value::Str(c.name.clone())),
                     "__bases__" => Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
-                    "__mro__" => Ok(Value::tuple(std::iter::once(c.clone()).chain(c.mro.iter().cloned()).map(Value::Class).collect())),
+                    "__mro__" => Ok(Value::tuple(
+                        std::iter::once(c.clone()).chain(c.mro.iter().cloned()).map(Value::Class).collect(),
+                    )),
                     "__dict__" => Ok(namespace_dict(&c.dict)),
                     "__class__" => Ok(Value::Class(builtin_class("type"))),
                     _ => match c.builtin.and_then(|_| builtins::methods::lookup_type_method(c, name)) {
@@ -156,12 +164,20 @@ impl Interpreter {
                 "__module__" => Ok(Value::Str(fun.module_name.clone())),
                 "__doc__" => Ok(match &fun.code.body {
                     super::FnBody::Block(body) => match body.first().map(|s| &s.kind) {
-                        Some(crate::syntax::ast::StmtKind::Expr(crate::syntax::ast::Expr { kind: crate::syntax::ast::ExprKind::Constant(crate::syntax::ast::Constant::Str(s)), .. })) => Value::str(s),
+                        Some(crate::syntax::ast::StmtKind::Expr(crate::syntax::ast::Expr {
+                            kind: crate::syntax::ast::ExprKind::Constant(crate::syntax::ast::Constant::Str(s)),
+                            ..
+                        })) => Value::str(s),
                         _ => Value::None,
                     },
                     super::FnBody::Expr(_) => Value::None,
                 }),
-                _ => fun.attrs.borrow().get(name).cloned().ok_or_else(|| attribute_error(format!("'function' object has no attribute '{name}'"))),
+                _ => fun
+                    .attrs
+                    .borrow()
+                    .get(name)
+                    .cloned()
+                    .ok_or_else(|| attribute_error(format!("'function' object has no attribute '{name}'"))),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
             _ => {
@@ -172,7 +188,10 @@ impl Interpreter {
                     return Ok(v);
                 }
                 match builtins::methods::lookup(obj, name) {
-                    Some(m) => Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: m }))),
+                    Some(m) => Ok(Value::BoundMethod(Rc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        func: m,
+                    }))),
                     None => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
                 }
             }
@@ -192,13 +211,18 @@ impl Interpreter {
             }
         }
         let fallback = match name {
-            "__init__" if start.is_subclass(&builtin_class("BaseException")) => Some(Value::builtin("__init__", builtins::types::exception_init)),
+            "__init__" if start.is_subclass(&builtin_class("BaseException")) => {
+                Some(Value::builtin("__init__", builtins::types::exception_init))
+            }
             "__init__" | "__init_subclass__" => Some(Value::builtin("__init__", builtins::types::object_init)),
             "__repr__" | "__str__" => Some(Value::builtin("__repr__", builtins::types::object_repr)),
             _ => None,
         };
         match fallback {
-            Some(f) => Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: f }))),
+            Some(f) => Ok(Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: obj.clone(),
+                func: f,
+            }))),
             None => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
         }
     }
@@ -208,7 +232,10 @@ impl Interpreter {
             Value::Instance(inst) => {
                 if let Some(Value::Property(p)) = inst.class.lookup(name) {
                     if p.fset.is_none() {
-                        return Err(attribute_error(format!("property '{}' of '{}' object has no setter", name, inst.class.name)));
+                        return Err(attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name, inst.class.name
+                        )));
                     }
                     self.call(&p.fset, Args::positional(vec![obj.clone(), value]))?;
                     return Ok(());
@@ -233,8 +260,15 @@ impl Interpreter {
                 Some(r) => r,
                 None => Err(attribute_error(format!("'{}' object has no attribute '{}'", n.type_name(), name))),
             },
-            Value::Class(c) => Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name))),
-            _ => Err(attribute_error(format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", obj.type_name(), name))),
+            Value::Class(c) => Err(type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name, c.name
+            ))),
+            _ => Err(attribute_error(format!(
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                obj.type_name(),
+                name
+            ))),
         }
     }
 
@@ -255,15 +289,26 @@ impl Interpreter {
 /// A class attribute seen through an instance: functions become bound methods.
 fn bind(v: Value, obj: &Value, class: &Rc<Class>) -> Value {
     match v {
-        Value::Function(_) if !matches!(obj, Value::Class(_)) => Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: v })),
-        Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod { receiver: Value::Class(class.clone()), func: (*f).clone() })),
+        Value::Function(_) if !matches!(obj, Value::Class(_)) => Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: obj.clone(),
+            func: v,
+        })),
+        Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: Value::Class(class.clone()),
+            func: (*f).clone(),
+        })),
         Value::StaticMethod(f) => (*f).clone(),
         v => v,
     }
 }
 
 fn namespace_dict(ns: &crate::eval::value::Namespace) -> Value {
-    Value::dict(ns.borrow().iter().map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone())).collect())
+    Value::dict(
+        ns.borrow()
+            .iter()
+            .map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone()))
+            .collect(),
+    )
 }
 
 /// Records the defining class on methods, for zero-argument `super()`.
@@ -282,7 +327,10 @@ fn set_owner(v: &Value, class: &Rc<Class>) {
 /// Creates a class with a C3 method resolution order.
 pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: crate::eval::value::Namespace) -> PyResult<Rc<Class>> {
     let bases = if bases.is_empty() { vec![builtin_class("object")] } else { bases };
-    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| std::iter::once(b.clone()).chain(b.mro.iter().cloned()).collect()).collect();
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases
+        .iter()
+        .map(|b| std::iter::once(b.clone()).chain(b.mro.iter().cloned()).collect())
+        .collect();
     seqs.push(bases.clone());
     let mut mro = Vec::new();
     loop {
@@ -302,5 +350,12 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: crate::e
         }
         mro.push(head);
     }
-    Ok(Rc::new(Class { name: Rc::from(name), module_name: Rc::from(module), bases, mro, dict, builtin: None }))
+    Ok(Rc::new(Class {
+        name: Rc::from(name),
+        module_name: Rc::from(module),
+        bases,
+        mro,
+        dict,
+        builtin: None,
+    }))
 }

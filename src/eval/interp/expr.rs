@@ -135,7 +135,8 @@ impl Interpreter {
             ExprKind::Call { func, args } => self.eval_call(f, func, args),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(f, value)?;
-                self.getattr(&obj, &attr.name).map_err(|err| attr_hint(err, &obj, &attr.name).at(f.file, attr.span))
+                self.getattr(&obj, &attr.name)
+                    .map_err(|err| attr_hint(err, &obj, &attr.name).at(f.file, attr.span))
             }
             ExprKind::Subscript { value, index } => {
                 let obj = self.eval(f, value)?;
@@ -216,7 +217,9 @@ impl Interpreter {
         match m {
             Value::Dict(d) => Ok(d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()),
             _ => {
-                let keys = self.call_method(m, "keys", Default::default()).map_err(|_| type_error(format!("'{}' object is not a mapping", m.type_name())))?;
+                let keys = self
+                    .call_method(m, "keys", Default::default())
+                    .map_err(|_| type_error(format!("'{}' object is not a mapping", m.type_name())))?;
                 let mut out = Vec::new();
                 for k in self.iterate(&keys)? {
                     let v = self.getitem(m, &k)?;
@@ -232,7 +235,10 @@ impl Interpreter {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
-                _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+                _ => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
             },
             Value::Dict(d) => {
                 self.check_hashable(item)?;
@@ -243,7 +249,11 @@ impl Interpreter {
                 Ok(s.borrow().contains(&Key(item.clone())))
             }
             Value::Range(r) => Ok(match item.as_number() {
-                Some(n) => (0..r.len()).any(|i| crate::eval::value::Num::Int(r.get(i)).eq(&n)),
+                Some(crate::eval::value::Num::Int(v)) => {
+                    let inside = if r.step > 0 { r.start <= v && v < r.stop } else { r.stop < v && v <= r.start };
+                    inside && (v - r.start) % r.step == 0
+                }
+                Some(crate::eval::value::Num::Float(f)) => f.fract() == 0.0 && (0..r.len()).any(|i| r.get(i) as f64 == f),
                 None => false,
             }),
             Value::Instance(_) if self.has_dunder(container, "__contains__") => {

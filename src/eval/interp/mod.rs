@@ -317,7 +317,7 @@ impl Interpreter {
 
 /// The candidate nearest to `name` by edit distance, if close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let max = (name.chars().count() + 2) / 3;
+    let max = name.chars().count().div_ceil(3);
     let mut seen = HashSet::new();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {

@@ -23,7 +23,13 @@ pub enum Body<'a> {
 
 pub fn analyze(params: &ast::Parameters, body: Body) -> NameInfo {
     let mut info = NameInfo::default();
-    let all = params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg);
+    let all = params
+        .posonly
+        .iter()
+        .chain(&params.args)
+        .chain(&params.vararg)
+        .chain(&params.kwonly)
+        .chain(&params.kwarg);
     for p in all {
         info.locals.insert(Rc::from(p.name.name.as_str()));
     }
@@ -94,7 +100,10 @@ fn visit_stmt(info: &mut NameInfo, stmt: &Stmt) {
                 }
             }
         }
-        StmtKind::ImportFrom { names: ImportNames::Names(names), .. } => {
+        StmtKind::ImportFrom {
+            names: ImportNames::Names(names),
+            ..
+        } => {
             for a in names {
                 let n = a.asname.as_ref().map(|n| n.name.as_str()).unwrap_or(&a.name.parts[0].name);
                 bind(info, n);
@@ -115,7 +124,12 @@ fn visit_stmt(info: &mut NameInfo, stmt: &Stmt) {
             visit_block(info, body);
             visit_block(info, orelse);
         }
-        StmtKind::For { target, iter, body, orelse } => {
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
             bind_target(info, target);
             visit_expr(info, iter);
             visit_block(info, body);
@@ -141,7 +155,12 @@ fn visit_stmt(info: &mut NameInfo, stmt: &Stmt) {
                 info.nonlocals.insert(Rc::from(n.name.as_str()));
             }
         }
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             visit_block(info, body);
             for h in handlers {
                 if let Some(n) = &h.name {

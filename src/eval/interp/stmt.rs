@@ -69,24 +69,31 @@ impl Interpreter {
             }
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(f, test)?;
-                let branch = if self.truthy(&t).map_err(|e| e.at(f.file, test.span))? { body } else { orelse };
+                let branch = if self.truthy(&t).map_err(|e| e.at(f.file, test.span))? {
+                    body
+                } else {
+                    orelse
+                };
                 return self.exec_block(f, branch);
             }
-            StmtKind::While { test, body, orelse } => {
-                loop {
-                    let t = self.eval(f, test)?;
-                    if !self.truthy(&t)? {
-                        return self.exec_block(f, orelse);
-                    }
-                    match self.exec_block(f, body)? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Normal | Flow::Continue => {}
-                    }
-                    self.step()?;
+            StmtKind::While { test, body, orelse } => loop {
+                let t = self.eval(f, test)?;
+                if !self.truthy(&t)? {
+                    return self.exec_block(f, orelse);
                 }
-            }
-            StmtKind::For { target, iter, body, orelse } => {
+                match self.exec_block(f, body)? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+                self.step()?;
+            },
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let iterable = self.eval(f, iter)?;
                 let it = self.get_iter(&iterable).map_err(|e| e.at(f.file, iter.span))?;
                 loop {
@@ -122,13 +129,23 @@ impl Interpreter {
                     self.delete(f, t)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => return self.exec_try(f, body, handlers, orelse, finalbody),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => return self.exec_try(f, body, handlers, orelse, finalbody),
         }
         Ok(Flow::Normal)
     }
 
     /// Builds the exception a `raise` statement raises (returned as the error to propagate).
-    fn exec_raise(&mut self, f: &Frame, exc: Option<&crate::syntax::ast::Expr>, cause: Option<&crate::syntax::ast::Expr>) -> PyResult<PyErr> {
+    fn exec_raise(
+        &mut self,
+        f: &Frame,
+        exc: Option<&crate::syntax::ast::Expr>,
+        cause: Option<&crate::syntax::ast::Expr>,
+    ) -> PyResult<PyErr> {
         let Some(exc) = exc else {
             return match self.current_exception.last() {
                 Some(v) => Ok(PyErr::new(v.clone())),
@@ -210,7 +227,9 @@ impl Interpreter {
             return self.exec_block(f, body);
         };
         let ctx = self.eval(f, &item.context)?;
-        let entered = self.call_method(&ctx, "__enter__", Args::default()).map_err(|e| e.at(f.file, item.context.span))?;
+        let entered = self
+            .call_method(&ctx, "__enter__", Args::default())
+            .map_err(|e| e.at(f.file, item.context.span))?;
         if let Some(t) = &item.target {
             self.assign(f, t, entered)?;
         }

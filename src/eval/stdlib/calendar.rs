@@ -3,7 +3,20 @@
 
 pub const DAY_US: i64 = 86_400_000_000;
 
-pub const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 pub const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 pub fn is_leap(y: i64) -> bool {
@@ -88,7 +101,15 @@ impl Parts {
         let ord = us.div_euclid(DAY_US);
         let t = us.rem_euclid(DAY_US);
         let (year, month, day) = ord_to_ymd(ord);
-        Parts { year, month, day, hour: t / 3_600_000_000, minute: t / 60_000_000 % 60, second: t / 1_000_000 % 60, micro: t % 1_000_000 }
+        Parts {
+            year,
+            month,
+            day,
+            hour: t / 3_600_000_000,
+            minute: t / 60_000_000 % 60,
+            second: t / 1_000_000 % 60,
+            micro: t % 1_000_000,
+        }
     }
 
     pub fn ord(&self) -> i64 {
@@ -154,11 +175,22 @@ pub fn strftime(p: &Parts, fmt: &str) -> String {
 
 /// `datetime.strptime`: parses `text` against `fmt`; the error text is Python's.
 pub fn strptime(text: &str, fmt: &str) -> Result<Parts, String> {
-    let mismatch = || format!("time data {} does not match format {}", crate::eval::repr::str_repr(text), crate::eval::repr::str_repr(fmt));
+    let mismatch = || {
+        format!(
+            "time data {} does not match format {}",
+            crate::eval::repr::str_repr(text),
+            crate::eval::repr::str_repr(fmt)
+        )
+    };
     let t: Vec<char> = text.chars().collect();
     let f: Vec<char> = fmt.chars().collect();
     let (mut i, mut j) = (0usize, 0usize);
-    let mut p = Parts { year: 1900, month: 1, day: 1, ..Parts::default() };
+    let mut p = Parts {
+        year: 1900,
+        month: 1,
+        day: 1,
+        ..Parts::default()
+    };
     let mut pm: Option<bool> = None;
     let mut yday: Option<i64> = None;
     let number = |i: &mut usize, max: usize| -> Option<i64> {
@@ -234,7 +266,13 @@ pub fn strptime(text: &str, fmt: &str) -> Result<Parts, String> {
                 }
                 i += 1;
             }
-            _ => return Err(format!("{} is a bad directive in format {}", crate::eval::repr::str_repr(&format!("%{d}")), crate::eval::repr::str_repr(fmt))),
+            _ => {
+                return Err(format!(
+                    "{} is a bad directive in format {}",
+                    crate::eval::repr::str_repr(&format!("%{d}")),
+                    crate::eval::repr::str_repr(fmt)
+                ))
+            }
         }
     }
     if i < t.len() {

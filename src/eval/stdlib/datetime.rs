@@ -12,7 +12,7 @@ use super::set;
 use crate::eval::builtins::int_arg;
 use crate::eval::error::{exception, overflow_error, type_error, value_error, zero_division, PyResult};
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, Namespace, NativeObject, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 /// The kind of a datetime value; all three share one struct.
@@ -78,7 +78,10 @@ fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value
             let names = ["year", "month", "day", "hour", "minute", "second", "microsecond"];
             let max = if kind == Kind::Date { 3 } else { 7 };
             if args.pos.len() > max {
-                return Err(type_error(format!("function takes at most {max} arguments ({} given)", args.pos.len())));
+                return Err(type_error(format!(
+                    "function takes at most {max} arguments ({} given)",
+                    args.pos.len()
+                )));
             }
             let mut f = [0i64; 7];
             for (i, name) in names.iter().enumerate().take(max) {
@@ -92,7 +95,12 @@ fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value
                 return Err(type_error(format!("'{k}' is an invalid keyword argument for this function")));
             }
             check_date(f[0], f[1], f[2]).map_err(value_error)?;
-            let checks = [(f[3], 23, "hour must be in 0..23"), (f[4], 59, "minute must be in 0..59"), (f[5], 59, "second must be in 0..59"), (f[6], 999_999, "microsecond must be in 0..999999")];
+            let checks = [
+                (f[3], 23, "hour must be in 0..23"),
+                (f[4], 59, "minute must be in 0..59"),
+                (f[5], 59, "second must be in 0..59"),
+                (f[6], 999_999, "microsecond must be in 0..999999"),
+            ];
             for (v, hi, msg) in checks {
                 if !(0..=hi).contains(&v) {
                     return Err(value_error(msg));
@@ -109,7 +117,12 @@ fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value
             for (i, name) in names.iter().enumerate() {
                 match kw_or_pos(&mut args, i, name) {
                     Some(Value::Float(x)) => total_float += x * scale[i],
-                    Some(v) => total_int += int_arg(&v).map_err(|_| type_error(format!("unsupported type for timedelta {name} component: {}", v.type_name())))? as i128 * scale[i] as i128,
+                    Some(v) => {
+                        total_int += int_arg(&v)
+                            .map_err(|_| type_error(format!("unsupported type for timedelta {name} component: {}", v.type_name())))?
+                            as i128
+                            * scale[i] as i128
+                    }
                     None => {}
                 }
             }
@@ -137,7 +150,11 @@ fn today(it: &mut Interpreter, kind: Kind) -> PyResult<Value> {
 fn from_iso(kind: Kind, s: &str) -> PyResult<Value> {
     let bad = || value_error(format!("Invalid isoformat string: {}", crate::eval::repr::str_repr(s)));
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    let (date_part, time_part) = if s.len() > 10 && kind == Kind::DateTime { (&s[..10], Some(&s[11..])) } else { (s, None) };
+    let (date_part, time_part) = if s.len() > 10 && kind == Kind::DateTime {
+        (&s[..10], Some(&s[11..]))
+    } else {
+        (s, None)
+    };
     let (y, m, d) = if date_part.len() == 10 && date_part.as_bytes()[4] == b'-' && date_part.as_bytes()[7] == b'-' {
         (&date_part[0..4], &date_part[5..7], &date_part[8..10])
     } else if date_part.len() == 8 && digits(date_part) {
@@ -148,7 +165,11 @@ fn from_iso(kind: Kind, s: &str) -> PyResult<Value> {
     if !(digits(y) && digits(m) && digits(d)) {
         return Err(bad());
     }
-    let (y, m, d): (i64, i64, i64) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    let (y, m, d): (i64, i64, i64) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
     check_date(y, m, d).map_err(value_error)?;
     let mut us = ymd_to_ord(y, m, d) * DAY_US;
     if let Some(t) = time_part {
@@ -208,7 +229,9 @@ impl NativeObject for TypeObject {
             (Kind::Date, "today") => Value::builtin("today", |it, _| today(it, Kind::Date)),
             (Kind::DateTime, "today" | "now") => Value::builtin("now", |it, _| today(it, Kind::DateTime)),
             (Kind::Date, "fromisoformat") => Value::builtin("fromisoformat", |_, a| iso_arg(&a).and_then(|s| from_iso(Kind::Date, &s))),
-            (Kind::DateTime, "fromisoformat") => Value::builtin("fromisoformat", |_, a| iso_arg(&a).and_then(|s| from_iso(Kind::DateTime, &s))),
+            (Kind::DateTime, "fromisoformat") => {
+                Value::builtin("fromisoformat", |_, a| iso_arg(&a).and_then(|s| from_iso(Kind::DateTime, &s)))
+            }
             (Kind::Date, "fromordinal") => Value::builtin("fromordinal", |_, a| {
                 let n = int_arg(a.pos.first().unwrap_or(&Value::None))?;
                 Ok(moment(Kind::Date, n * DAY_US))
@@ -218,10 +241,17 @@ impl NativeObject for TypeObject {
                 let s = crate::eval::builtins::str_arg(&a.pos[0], "strptime() argument 1")?;
                 let f = crate::eval::builtins::str_arg(&a.pos[1], "strptime() argument 2")?;
                 let p = strptime(s, f).map_err(value_error)?;
-                Ok(moment(Kind::DateTime, p.ord() * DAY_US + ((p.hour * 60 + p.minute) * 60 + p.second) * 1_000_000 + p.micro))
+                Ok(moment(
+                    Kind::DateTime,
+                    p.ord() * DAY_US + ((p.hour * 60 + p.minute) * 60 + p.second) * 1_000_000 + p.micro,
+                ))
             }),
             (Kind::DateTime, "combine") => Value::builtin("combine", |_, a| {
-                let d = a.pos.first().and_then(as_moment).ok_or_else(|| type_error("combine() argument 1 must be datetime.date"))?;
+                let d = a
+                    .pos
+                    .first()
+                    .and_then(as_moment)
+                    .ok_or_else(|| type_error("combine() argument 1 must be datetime.date"))?;
                 Ok(moment(Kind::DateTime, d.us.div_euclid(DAY_US) * DAY_US))
             }),
             _ => return None,
@@ -229,11 +259,14 @@ impl NativeObject for TypeObject {
         Some(Ok(v))
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<class 'datetime.{}'>", match self.0 {
-            Kind::Date => "date",
-            Kind::DateTime => "datetime",
-            Kind::TimeDelta => "timedelta",
-        }))
+        Ok(format!(
+            "<class 'datetime.{}'>",
+            match self.0 {
+                Kind::Date => "date",
+                Kind::DateTime => "datetime",
+                Kind::TimeDelta => "timedelta",
+            }
+        ))
     }
     fn is_instance(&self, value: &Value) -> Option<bool> {
         Some(as_moment(value).is_some_and(|m| m.kind == self.0 || (self.0 == Kind::Date && m.kind == Kind::DateTime)))
@@ -310,7 +343,19 @@ impl NativeObject for Moment {
     fn has_method(&self, name: &str) -> bool {
         match self.kind {
             Kind::TimeDelta => name == "total_seconds",
-            _ => matches!(name, "isoformat" | "strftime" | "replace" | "weekday" | "isoweekday" | "toordinal" | "date" | "isocalendar" | "__format__" | "ctime"),
+            _ => matches!(
+                name,
+                "isoformat"
+                    | "strftime"
+                    | "replace"
+                    | "weekday"
+                    | "isoweekday"
+                    | "toordinal"
+                    | "date"
+                    | "isocalendar"
+                    | "__format__"
+                    | "ctime"
+            ),
         }
     }
     fn call_method(&self, _this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
@@ -344,7 +389,10 @@ impl NativeObject for Moment {
                     return Err(type_error(format!("'{k}' is an invalid keyword argument for replace()")));
                 }
                 check_date(f[0], f[1], f[2]).map_err(value_error)?;
-                Ok(moment(self.kind, ymd_to_ord(f[0], f[1], f[2]) * DAY_US + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000 + f[6]))
+                Ok(moment(
+                    self.kind,
+                    ymd_to_ord(f[0], f[1], f[2]) * DAY_US + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000 + f[6],
+                ))
             }
             "weekday" => Ok(Value::Int(weekday(p.ord()))),
             "isoweekday" => Ok(Value::Int(weekday(p.ord()) + 1)),
@@ -359,13 +407,19 @@ impl NativeObject for Moment {
                 let week = (thursday - ymd_to_ord(iso_year, 1, 1)) / 7 + 1;
                 Ok(Value::tuple(vec![Value::Int(iso_year), Value::Int(week), Value::Int(wd + 1)]))
             }
-            _ => Err(crate::eval::error::attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name()))),
+            _ => Err(crate::eval::error::attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name()
+            ))),
         }
     }
     fn binary_op(&self, _this: &Value, op: BinOp, other: &Value, reflected: bool, _it: &mut Interpreter) -> Option<PyResult<Value>> {
         let o = as_moment(other);
         let r = match (self.kind, op, o.map(|o| o.kind), reflected) {
-            (Kind::Date, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(Kind::Date, (self.us + o?.us.div_euclid(DAY_US) * DAY_US).div_euclid(DAY_US) * DAY_US)),
+            (Kind::Date, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(
+                Kind::Date,
+                (self.us + o?.us.div_euclid(DAY_US) * DAY_US).div_euclid(DAY_US) * DAY_US,
+            )),
             (Kind::DateTime, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(Kind::DateTime, self.us + o?.us)),
             (Kind::Date, BinOp::Sub, Some(Kind::TimeDelta), false) => Ok(moment(Kind::Date, self.us - o?.us.div_euclid(DAY_US) * DAY_US)),
             (Kind::DateTime, BinOp::Sub, Some(Kind::TimeDelta), false) => Ok(moment(Kind::DateTime, self.us - o?.us)),
@@ -374,9 +428,15 @@ impl NativeObject for Moment {
                 Ok(moment(Kind::TimeDelta, d))
             }
             (Kind::TimeDelta, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(Kind::TimeDelta, self.us + o?.us)),
-            (Kind::TimeDelta, BinOp::Sub, Some(Kind::TimeDelta), _) => Ok(moment(Kind::TimeDelta, if reflected { o?.us - self.us } else { self.us - o?.us })),
+            (Kind::TimeDelta, BinOp::Sub, Some(Kind::TimeDelta), _) => {
+                Ok(moment(Kind::TimeDelta, if reflected { o?.us - self.us } else { self.us - o?.us }))
+            }
             (Kind::TimeDelta, BinOp::Mult, None, _) => match other {
-                Value::Int(_) | Value::Bool(_) => self.us.checked_mul(int_arg(other).ok()?).map(|us| moment(Kind::TimeDelta, us)).ok_or_else(crate::eval::error::int_overflow),
+                Value::Int(_) | Value::Bool(_) => self
+                    .us
+                    .checked_mul(int_arg(other).ok()?)
+                    .map(|us| moment(Kind::TimeDelta, us))
+                    .ok_or_else(crate::eval::error::int_overflow),
                 Value::Float(f) => Ok(moment(Kind::TimeDelta, (self.us as f64 * f).round_ties_even() as i64)),
                 _ => return None,
             },
@@ -402,7 +462,11 @@ impl NativeObject for Moment {
                 }
             }
             (Kind::TimeDelta, BinOp::Div | BinOp::FloorDiv, None, false) => match other {
-                Value::Int(0) => Err(zero_division(if op == BinOp::Div { "division by zero" } else { "integer division or modulo by zero" })),
+                Value::Int(0) => Err(zero_division(if op == BinOp::Div {
+                    "division by zero"
+                } else {
+                    "integer division or modulo by zero"
+                })),
                 Value::Int(n) if op == BinOp::FloorDiv => Ok(moment(Kind::TimeDelta, self.us.div_euclid(*n))),
                 Value::Int(n) => Ok(moment(Kind::TimeDelta, (self.us as f64 / *n as f64).round_ties_even() as i64)),
                 Value::Float(f) if op == BinOp::Div => {
@@ -463,10 +527,17 @@ impl NativeObject for Moment {
                 if p.micro != 0 {
                     fields.push(p.micro);
                 }
-                format!("datetime.datetime({})", fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "datetime.datetime({})",
+                    fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ")
+                )
             }
             Kind::TimeDelta => {
-                let (d, s, u) = (self.us.div_euclid(DAY_US), self.us.rem_euclid(DAY_US) / 1_000_000, self.us.rem_euclid(1_000_000));
+                let (d, s, u) = (
+                    self.us.div_euclid(DAY_US),
+                    self.us.rem_euclid(DAY_US) / 1_000_000,
+                    self.us.rem_euclid(1_000_000),
+                );
                 let mut parts = Vec::new();
                 for (n, v) in [("days", d), ("seconds", s), ("microseconds", u)] {
                     if v != 0 {
@@ -503,7 +574,21 @@ impl NativeObject for Moment {
     fn attribute_names(&self) -> Vec<String> {
         let names: &[&str] = match self.kind {
             Kind::TimeDelta => &["days", "seconds", "microseconds", "total_seconds"],
-            _ => &["year", "month", "day", "hour", "minute", "second", "microsecond", "isoformat", "strftime", "replace", "weekday", "isoweekday", "date"],
+            _ => &[
+                "year",
+                "month",
+                "day",
+                "hour",
+                "minute",
+                "second",
+                "microsecond",
+                "isoformat",
+                "strftime",
+                "replace",
+                "weekday",
+                "isoweekday",
+                "date",
+            ],
         };
         names.iter().map(|s| s.to_string()).collect()
     }

@@ -6,7 +6,7 @@ use super::add_functions;
 use crate::eval::builtins::arity;
 use crate::eval::error::{type_error, PyResult};
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, Namespace, NativeObject, Value};
 
 pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     add_functions(
@@ -14,7 +14,9 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         &[
             ("reduce", reduce),
             ("partial", partial),
-            ("wraps", |_, _| Ok(Value::builtin("wraps", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None))))),
+            ("wraps", |_, _| {
+                Ok(Value::builtin("wraps", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None))))
+            }),
             ("cache", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None))),
             ("lru_cache", lru_cache),
         ],
@@ -27,7 +29,9 @@ fn reduce(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let mut items = it.iterate(&args.pos[1])?.into_iter();
     let mut acc = match args.pos.get(2) {
         Some(v) => v.clone(),
-        None => items.next().ok_or_else(|| type_error("reduce() of empty iterable with no initial value"))?,
+        None => items
+            .next()
+            .ok_or_else(|| type_error("reduce() of empty iterable with no initial value"))?,
     };
     for v in items {
         acc = it.call(&args.pos[0], Args::positional(vec![acc, v]))?;
@@ -39,7 +43,9 @@ fn reduce(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn lru_cache(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     match args.pos.first() {
         Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok(f.clone()),
-        _ => Ok(Value::builtin("lru_cache", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None)))),
+        _ => Ok(Value::builtin("lru_cache", |_, a| {
+            Ok(a.pos.into_iter().next().unwrap_or(Value::None))
+        })),
     }
 }
 
@@ -49,7 +55,10 @@ fn partial(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     }
     let mut pos = args.pos;
     let func = pos.remove(0);
-    Ok(Value::Native(std::rc::Rc::new(Partial { func, args: Args { pos, kw: args.kw } })))
+    Ok(Value::Native(std::rc::Rc::new(Partial {
+        func,
+        args: Args { pos, kw: args.kw },
+    })))
 }
 
 struct Partial {
@@ -78,7 +87,13 @@ impl NativeObject for Partial {
         match name {
             "func" => Some(Ok(self.func.clone())),
             "args" => Some(Ok(Value::tuple(self.args.pos.clone()))),
-            "keywords" => Some(Ok(Value::dict(self.args.kw.iter().map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone())).collect()))),
+            "keywords" => Some(Ok(Value::dict(
+                self.args
+                    .kw
+                    .iter()
+                    .map(|(k, v)| (crate::eval::value::Key(Value::Str(k.clone())), v.clone()))
+                    .collect(),
+            ))),
             _ => None,
         }
     }

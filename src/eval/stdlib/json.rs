@@ -24,7 +24,12 @@ fn loads(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("loads", &args, 1, 1)?;
     let text = match &args.pos[0] {
         Value::Str(s) => s.to_string(),
-        v => return Err(type_error(format!("the JSON object must be str, bytes or bytearray, not {}", v.type_name()))),
+        v => {
+            return Err(type_error(format!(
+                "the JSON object must be str, bytes or bytearray, not {}",
+                v.type_name()
+            )))
+        }
     };
     parse(it, &text)
 }
@@ -37,7 +42,11 @@ fn load(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn parse(it: &mut Interpreter, text: &str) -> PyResult<Value> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+    };
     p.ws();
     let v = p.value(it)?;
     p.ws();
@@ -60,7 +69,10 @@ impl Parser<'_> {
         let col = before.len() - before.rfind('\n').map(|p| p + 1).unwrap_or(0) + 1;
         let char_pos = before.chars().count();
         let class = DECODE_ERROR.with(|c| c.clone());
-        PyErr::new(make_exception(class, vec![Value::str(&format!("{msg}: line {line} column {col} (char {char_pos})"))]))
+        PyErr::new(make_exception(
+            class,
+            vec![Value::str(&format!("{msg}: line {line} column {col} (char {char_pos})"))],
+        ))
     }
 
     fn ws(&mut self) {
@@ -132,7 +144,14 @@ impl Parser<'_> {
             }
             b'"' => Ok(Value::str(&self.string()?)),
             _ => {
-                for (word, v) in [("true", Value::Bool(true)), ("false", Value::Bool(false)), ("null", Value::None), ("NaN", Value::Float(f64::NAN)), ("Infinity", Value::Float(f64::INFINITY)), ("-Infinity", Value::Float(f64::NEG_INFINITY))] {
+                for (word, v) in [
+                    ("true", Value::Bool(true)),
+                    ("false", Value::Bool(false)),
+                    ("null", Value::None),
+                    ("NaN", Value::Float(f64::NAN)),
+                    ("Infinity", Value::Float(f64::INFINITY)),
+                    ("-Infinity", Value::Float(f64::NEG_INFINITY)),
+                ] {
                     if self.s[self.i..].starts_with(word.as_bytes()) {
                         self.i += word.len();
                         return Ok(v);
@@ -205,7 +224,10 @@ impl Parser<'_> {
                         Some(b'\\') => out.push('\\'),
                         Some(b'"') => out.push('"'),
                         Some(b'u') => {
-                            let hex = self.text.get(self.i..self.i + 4).ok_or_else(|| self.error("Invalid \\uXXXX escape"))?;
+                            let hex = self
+                                .text
+                                .get(self.i..self.i + 4)
+                                .ok_or_else(|| self.error("Invalid \\uXXXX escape"))?;
                             let mut code = u32::from_str_radix(hex, 16).map_err(|_| self.error("Invalid \\uXXXX escape"))?;
                             self.i += 4;
                             if (0xD800..0xDC00).contains(&code) && self.text.get(self.i..self.i + 2) == Some("\\u") {
@@ -246,7 +268,14 @@ fn dumps(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
         Some(Value::Tuple(t)) if t.len() == 2 => (it.to_str(&t[0])?, it.to_str(&t[1])?),
         _ => ((if indent.is_some() { "," } else { ", " }).to_string(), ": ".to_string()),
     };
-    let opts = Opts { indent, sort_keys, ensure_ascii, default, item_sep, key_sep };
+    let opts = Opts {
+        indent,
+        sort_keys,
+        ensure_ascii,
+        default,
+        item_sep,
+        key_sep,
+    };
     let mut out = String::new();
     write(it, &args.pos[0], &opts, 0, &mut out)?;
     Ok(Value::str(&out))
@@ -287,7 +316,11 @@ fn float_text(f: f64) -> String {
     if f.is_nan() {
         "NaN".into()
     } else if f.is_infinite() {
-        if f > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+        if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
     } else {
         float_repr(f)
     }
@@ -295,7 +328,11 @@ fn float_text(f: f64) -> String {
 
 fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut String) -> PyResult<()> {
     let (open_sep, item_sep, close_sep) = match &o.indent {
-        Some(ind) => (format!("\n{}", ind.repeat(level + 1)), format!("{}\n{}", o.item_sep.trim_end(), ind.repeat(level + 1)), format!("\n{}", ind.repeat(level))),
+        Some(ind) => (
+            format!("\n{}", ind.repeat(level + 1)),
+            format!("{}\n{}", o.item_sep.trim_end(), ind.repeat(level + 1)),
+            format!("\n{}", ind.repeat(level)),
+        ),
         None => (String::new(), o.item_sep.clone(), String::new()),
     };
     match v {
@@ -330,7 +367,12 @@ fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut Stri
                     Value::Float(f) => float_text(*f),
                     Value::Bool(b) => if *b { "true" } else { "false" }.to_string(),
                     Value::None => "null".to_string(),
-                    other => return Err(type_error(format!("keys must be str, int, float, bool or None, not {}", other.type_name()))),
+                    other => {
+                        return Err(type_error(format!(
+                            "keys must be str, int, float, bool or None, not {}",
+                            other.type_name()
+                        )))
+                    }
                 };
                 items.push((key, val.clone()));
             }

@@ -7,7 +7,9 @@ use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, Value};
 
 fn num(v: &Value) -> PyResult<f64> {
-    v.as_number().map(|n| n.to_f64()).ok_or_else(|| type_error(format!("must be real number, not {}", v.type_name())))
+    v.as_number()
+        .map(|n| n.to_f64())
+        .ok_or_else(|| type_error(format!("must be real number, not {}", v.type_name())))
 }
 
 fn float1(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
@@ -17,7 +19,11 @@ fn float1(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
 
 fn to_int(x: f64) -> PyResult<Value> {
     if !x.is_finite() {
-        return Err(if x.is_nan() { value_error("cannot convert float NaN to integer") } else { crate::eval::error::overflow_error("cannot convert float infinity to integer") });
+        return Err(if x.is_nan() {
+            value_error("cannot convert float NaN to integer")
+        } else {
+            crate::eval::error::overflow_error("cannot convert float infinity to integer")
+        });
     }
     Ok(Value::Int(x as i64))
 }

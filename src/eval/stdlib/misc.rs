@@ -8,15 +8,37 @@ use super::{add_functions, set};
 use crate::eval::classes::builtin_class;
 use crate::eval::error::PyResult;
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, Namespace, NativeObject, Value};
 
 pub fn typing(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     // Subscripting a built-in class yields the class, so `Optional[str]` evaluates harmlessly.
     let object = Value::Class(builtin_class("object"));
-    for name in ["Any", "Optional", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Mapping", "Literal", "TypeVar", "Generic", "Type", "NamedTuple", "Final", "ClassVar"] {
+    for name in [
+        "Any",
+        "Optional",
+        "Union",
+        "Callable",
+        "Iterable",
+        "Iterator",
+        "Sequence",
+        "Mapping",
+        "Literal",
+        "TypeVar",
+        "Generic",
+        "Type",
+        "NamedTuple",
+        "Final",
+        "ClassVar",
+    ] {
         set(ns, name, object.clone());
     }
-    for (name, class) in [("List", "list"), ("Dict", "dict"), ("Tuple", "tuple"), ("Set", "set"), ("FrozenSet", "frozenset")] {
+    for (name, class) in [
+        ("List", "list"),
+        ("Dict", "dict"),
+        ("Tuple", "tuple"),
+        ("Set", "set"),
+        ("FrozenSet", "frozenset"),
+    ] {
         set(ns, name, Value::Class(builtin_class(class)));
     }
     set(ns, "TYPE_CHECKING", Value::Bool(false));
@@ -25,17 +47,44 @@ pub fn typing(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 }
 
 pub fn logging(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    for (name, level) in [("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("WARN", 30), ("ERROR", 40), ("CRITICAL", 50), ("NOTSET", 0)] {
+    for (name, level) in [
+        ("DEBUG", 10),
+        ("INFO", 20),
+        ("WARNING", 30),
+        ("WARN", 30),
+        ("ERROR", 40),
+        ("CRITICAL", 50),
+        ("NOTSET", 0),
+    ] {
         set(ns, name, Value::Int(level));
     }
     add_functions(ns, &[("getLogger", get_logger), ("basicConfig", no_op)]);
-    for name in ["debug", "info", "warning", "warn", "error", "critical", "exception", "log", "disable"] {
+    for name in [
+        "debug",
+        "info",
+        "warning",
+        "warn",
+        "error",
+        "critical",
+        "exception",
+        "log",
+        "disable",
+    ] {
         set(ns, name, Value::builtin("log", no_op));
     }
     let root = get_logger(it, Args::default())?;
     set(ns, "root", root);
     for name in ["StreamHandler", "FileHandler", "Formatter", "NullHandler"] {
-        set(ns, name, Value::builtin("handler", |_, _| Ok(Value::Native(Rc::new(Logger { name: "handler".into(), level: Cell::new(0) })))));
+        set(
+            ns,
+            name,
+            Value::builtin("handler", |_, _| {
+                Ok(Value::Native(Rc::new(Logger {
+                    name: "handler".into(),
+                    level: Cell::new(0),
+                })))
+            }),
+        );
     }
     Ok(())
 }
@@ -55,7 +104,10 @@ fn get_logger(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         return Ok(v.clone());
     }
     let level = if name == "root" { 30 } else { 0 };
-    let v = Value::Native(Rc::new(Logger { name, level: Cell::new(level) }));
+    let v = Value::Native(Rc::new(Logger {
+        name,
+        level: Cell::new(level),
+    }));
     it.native_state.insert(key, v.clone());
     Ok(v)
 }
@@ -131,7 +183,13 @@ pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "octdigits", Value::str("01234567"));
     set(ns, "punctuation", Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
     set(ns, "whitespace", Value::str(" \t\n\r\x0b\x0c"));
-    set(ns, "printable", Value::str(&format!("0123456789{lower}{upper}!\"#$%&'()*+,-./:;<=>?@[\\]^_`{{|}}~ \t\n\r\x0b\x0c")));
+    set(
+        ns,
+        "printable",
+        Value::str(&format!(
+            "0123456789{lower}{upper}!\"#$%&'()*+,-./:;<=>?@[\\]^_`{{|}}~ \t\n\r\x0b\x0c"
+        )),
+    );
     add_functions(
         ns,
         &[("capwords", |it, a| {

@@ -7,7 +7,7 @@ use super::add_functions;
 use crate::eval::builtins::arity;
 use crate::eval::error::PyResult;
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, BuiltinFn, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, BuiltinFn, Namespace, NativeObject, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 macro_rules! binop {
@@ -114,7 +114,11 @@ impl Getter {
 
 impl NativeObject for Getter {
     fn type_name(&self) -> &str {
-        if self.attr { "operator.attrgetter" } else { "operator.itemgetter" }
+        if self.attr {
+            "operator.attrgetter"
+        } else {
+            "operator.itemgetter"
+        }
     }
     fn as_any(&self) -> &dyn Any {
         self

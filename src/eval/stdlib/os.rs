@@ -9,8 +9,31 @@ use crate::eval::value::{Args, Key, Namespace, Value};
 
 /// `os` functions a definition has no business calling.
 const REFUSED: &[&str] = &[
-    "system", "popen", "remove", "unlink", "rmdir", "removedirs", "mkdir", "makedirs", "rename", "replace", "chdir", "chmod", "chown",
-    "kill", "execv", "execvp", "execl", "spawnv", "fork", "putenv", "unsetenv", "symlink", "link", "truncate", "startfile",
+    "system",
+    "popen",
+    "remove",
+    "unlink",
+    "rmdir",
+    "removedirs",
+    "mkdir",
+    "makedirs",
+    "rename",
+    "replace",
+    "chdir",
+    "chmod",
+    "chown",
+    "kill",
+    "execv",
+    "execvp",
+    "execl",
+    "spawnv",
+    "fork",
+    "putenv",
+    "unsetenv",
+    "symlink",
+    "link",
+    "truncate",
+    "startfile",
 ];
 
 pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
@@ -41,7 +64,10 @@ pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 }
 
 fn refused(_: &mut Interpreter, _: Args) -> PyResult<Value> {
-    Err(exception("PermissionError", "definitions cannot run commands or create, change or delete files"))
+    Err(exception(
+        "PermissionError",
+        "definitions cannot run commands or create, change or delete files",
+    ))
 }
 
 fn listdir(it: &mut Interpreter, args: Args) -> PyResult<Value> {
@@ -73,7 +99,9 @@ pub fn init_path(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
                 Ok(Value::str(&join(&parts)))
             }),
             ("dirname", |it, a| one(it, a, |p| dirname(p).to_string())),
-            ("basename", |it, a| one(it, a, |p| p[p.rfind('/').map_or(0, |i| i + 1)..].to_string())),
+            ("basename", |it, a| {
+                one(it, a, |p| p[p.rfind('/').map_or(0, |i| i + 1)..].to_string())
+            }),
             ("splitext", |it, a| {
                 arity("splitext", &a, 1, 1)?;
                 let p = path_str(it, &a.pos[0])?;
@@ -125,7 +153,10 @@ fn path_str(it: &mut Interpreter, v: &Value) -> PyResult<String> {
             let p = it.call_method(v, "__fspath__", Args::default())?;
             it.to_str(&p)
         }
-        _ => Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
+        _ => Err(type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            v.type_name()
+        ))),
     }
 }
 

@@ -10,7 +10,7 @@ use super::set;
 use crate::eval::builtins::{arity, int_arg};
 use crate::eval::error::{index_error, type_error, value_error, PyResult};
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, Namespace, NativeObject, Value};
 
 const N: usize = 624;
 
@@ -24,7 +24,9 @@ impl Mt {
         let mut state = [0u32; N];
         state[0] = seed;
         for i in 1..N {
-            state[i] = 1_812_433_253u32.wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30)).wrapping_add(i as u32);
+            state[i] = 1_812_433_253u32
+                .wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         Mt { state, index: N }
     }
@@ -35,7 +37,9 @@ impl Mt {
         let s = &mut mt.state;
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
-            s[i] = (s[i] ^ (s[i - 1] ^ (s[i - 1] >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            s[i] = (s[i] ^ (s[i - 1] ^ (s[i - 1] >> 30)).wrapping_mul(1_664_525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -137,29 +141,51 @@ pub struct RandomObject {
 }
 
 pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    let default = Value::Native(Rc::new(RandomObject { mt: RefCell::new(Mt::from_seed(0)) }));
+    let default = Value::Native(Rc::new(RandomObject {
+        mt: RefCell::new(Mt::from_seed(0)),
+    }));
     it.native_state.insert("random".into(), default.clone());
     for name in METHODS {
         set(ns, name, Value::NativeMethod(Rc::new((default.clone(), Rc::from(*name)))));
     }
-    set(ns, "Random", Value::builtin("Random", |it, a| {
-        let r = Value::Native(Rc::new(RandomObject { mt: RefCell::new(Mt::from_seed(0)) }));
-        if let Value::Native(n) = &r {
-            n.call_method(&r, "seed", a, it)?;
-        }
-        Ok(r)
-    }));
+    set(
+        ns,
+        "Random",
+        Value::builtin("Random", |it, a| {
+            let r = Value::Native(Rc::new(RandomObject {
+                mt: RefCell::new(Mt::from_seed(0)),
+            }));
+            if let Value::Native(n) = &r {
+                n.call_method(&r, "seed", a, it)?;
+            }
+            Ok(r)
+        }),
+    );
     Ok(())
 }
 
-const METHODS: &[&str] = &["seed", "random", "randint", "randrange", "choice", "choices", "shuffle", "sample", "uniform", "getrandbits"];
+const METHODS: &[&str] = &[
+    "seed",
+    "random",
+    "randint",
+    "randrange",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "uniform",
+    "getrandbits",
+];
 
 fn seed_value(v: Option<&Value>) -> PyResult<i64> {
     match v {
         None | Some(Value::None) => Ok(0),
         Some(Value::Int(i)) => Ok(*i),
         Some(Value::Bool(b)) => Ok(*b as i64),
-        Some(v) => Err(type_error(format!("random.seed() supports int seeds only in definitions, not {}", v.type_name()))),
+        Some(v) => Err(type_error(format!(
+            "random.seed() supports int seeds only in definitions, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -182,7 +208,11 @@ impl RandomObject {
         if step == 0 {
             return Err(value_error("zero step for randrange()"));
         }
-        let n = if step > 0 { (width + step as i128 - 1) / step as i128 } else { (width + step as i128 + 1) / step as i128 };
+        let n = if step > 0 {
+            (width + step as i128 - 1) / step as i128
+        } else {
+            (width + step as i128 + 1) / step as i128
+        };
         if n <= 0 {
             return Err(value_error(format!("empty range in randrange({start}, {stop}, {step})")));
         }
@@ -218,7 +248,11 @@ impl NativeObject for RandomObject {
                 if !(0..=63).contains(&k) {
                     return Err(value_error("getrandbits() supports 0 to 63 bits in definitions"));
                 }
-                Ok(Value::Int(if k == 0 { 0 } else { self.mt.borrow_mut().getrandbits(k as u32) as i64 }))
+                Ok(Value::Int(if k == 0 {
+                    0
+                } else {
+                    self.mt.borrow_mut().getrandbits(k as u32) as i64
+                }))
             }
             "randint" => {
                 arity("randint", &args, 2, 2)?;
@@ -244,7 +278,10 @@ impl NativeObject for RandomObject {
             "shuffle" => {
                 arity("shuffle", &args, 1, 1)?;
                 let Value::List(l) = &args.pos[0] else {
-                    return Err(type_error(format!("'{}' object does not support item assignment", args.pos[0].type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object does not support item assignment",
+                        args.pos[0].type_name()
+                    )));
                 };
                 let mut items = l.borrow_mut();
                 for i in (1..items.len()).rev() {
@@ -256,7 +293,11 @@ impl NativeObject for RandomObject {
             "sample" => {
                 let k = match args.take_kw("k") {
                     Some(v) => int_arg(&v)?,
-                    None => int_arg(args.pos.get(1).ok_or_else(|| type_error("sample() missing 1 required positional argument: 'k'"))?)?,
+                    None => int_arg(
+                        args.pos
+                            .get(1)
+                            .ok_or_else(|| type_error("sample() missing 1 required positional argument: 'k'"))?,
+                    )?,
                 };
                 let population = it.iterate(&args.pos[0])?;
                 let n = population.len();
@@ -324,11 +365,15 @@ impl NativeObject for RandomObject {
                 }
                 Ok(Value::list(out))
             }
-            _ => Err(crate::eval::error::attribute_error(format!("'Random' object has no attribute '{name}'"))),
+            _ => Err(crate::eval::error::attribute_error(format!(
+                "'Random' object has no attribute '{name}'"
+            ))),
         }
     }
 }
 
 fn num(v: &Value) -> PyResult<f64> {
-    v.as_number().map(|n| n.to_f64()).ok_or_else(|| type_error(format!("must be real number, not {}", v.type_name())))
+    v.as_number()
+        .map(|n| n.to_f64())
+        .ok_or_else(|| type_error(format!("must be real number, not {}", v.type_name())))
 }

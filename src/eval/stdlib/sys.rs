@@ -7,20 +7,36 @@ use super::{add_functions, set};
 use crate::eval::classes::builtin_class;
 use crate::eval::error::{make_exception, PyErr, PyResult};
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, NativeObject, Namespace, Value};
+use crate::eval::value::{Args, Namespace, NativeObject, Value};
 
 pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     let argv = it.config.argv.iter().map(|a| Value::str(a)).collect();
     set(ns, "argv", Value::list(argv));
     set(ns, "version", Value::str("3.13.0 (ehrql sandboxed evaluator)"));
-    set(ns, "version_info", Value::tuple(vec![Value::Int(3), Value::Int(13), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    set(
+        ns,
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(13),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
     set(ns, "platform", Value::str("linux"));
     set(ns, "maxsize", Value::Int(i64::MAX));
     set(ns, "path", Value::list(vec![]));
     set(ns, "modules", Value::dict(Default::default()));
     set(ns, "stdout", Value::Native(Rc::new(Stream { name: "<stdout>" })));
     set(ns, "stderr", Value::Native(Rc::new(Stream { name: "<stderr>" })));
-    add_functions(ns, &[("exit", exit), ("getrecursionlimit", |it, _| Ok(Value::Int(it.config.limits.max_depth as i64)))]);
+    add_functions(
+        ns,
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", |it, _| Ok(Value::Int(it.config.limits.max_depth as i64))),
+        ],
+    );
     Ok(())
 }
 
