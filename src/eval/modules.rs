@@ -79,7 +79,10 @@ impl Interpreter {
 
     fn import_one(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(m) = self.modules.cache.get(name) {
-            if self.modules.loading.iter().any(|l| l == name) {
+            // A package's own modules may import it while it runs (as in Python); any other
+            // import of a module that is still running is a cycle.
+            let is_package = matches!(m.globals.borrow().get("__package__"), Some(Value::Str(p)) if &**p == name);
+            if !is_package && self.modules.loading.iter().any(|l| l == name) {
                 let mut chain: Vec<String> = self.modules.loading.iter().skip_while(|l| *l != name).cloned().collect();
                 chain.push(name.to_string());
                 return Err(exception(

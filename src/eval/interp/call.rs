@@ -86,6 +86,14 @@ impl Interpreter {
             }),
             "locals" | "vars" => Some(Ok(ns_dict(&f.locals))),
             "globals" => Some(Ok(ns_dict(&f.globals))),
+            "dir" => {
+                let mut names: Vec<Value> = f.locals.borrow().keys().map(|k| Value::Str(k.clone())).collect();
+                names.sort_by(|a, b| match (a, b) {
+                    (Value::Str(x), Value::Str(y)) => x.cmp(y),
+                    _ => std::cmp::Ordering::Equal,
+                });
+                Some(Ok(Value::list(names)))
+            }
             _ => None,
         }
     }
