@@ -206,7 +206,7 @@ impl Interpreter {
                     Err(e) => Err(e),
                 }
             }
-            (Str(x), _) if op == BinOp::Mod => super::builtins::strings::percent_format(self, x, b),
+            (Str(x), _) if op == BinOp::Mod => super::builtins::str_format::percent_format(self, x, b),
             (Str(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
                 Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
             }

@@ -250,7 +250,11 @@ impl Interpreter {
             }
             Value::Range(r) => Ok(match item.as_number() {
                 Some(crate::eval::value::Num::Int(v)) => {
-                    let inside = if r.step > 0 { r.start <= v && v < r.stop } else { r.stop < v && v <= r.start };
+                    let inside = if r.step > 0 {
+                        r.start <= v && v < r.stop
+                    } else {
+                        r.stop < v && v <= r.start
+                    };
                     inside && (v - r.start) % r.step == 0
                 }
                 Some(crate::eval::value::Num::Float(f)) => f.fract() == 0.0 && (0..r.len()).any(|i| r.get(i) as f64 == f),
