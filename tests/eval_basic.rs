@@ -269,3 +269,22 @@ fn limits() {
     // Limit errors cannot be swallowed by `except`.
     assert!(err("try:\n    while True:\n        pass\nexcept Exception:\n    print('caught')").starts_with("TimeoutError"));
 }
+
+#[test]
+fn self_references_and_deep_nesting() {
+    assert_eq!(
+        out("x = [1]\nx.append(x)\nprint(x)\nd = {}\nd['d'] = d\nprint(d)"),
+        "[1, [...]]\n{'d': {...}}\n"
+    );
+    let deep = format!("x = {}\nprint(x)", vec!["1"; 2000].join(" + "));
+    assert_eq!(out(&deep), "2000\n");
+    assert_eq!(
+        err("a = []\na.append(a)\nb = []\nb.append(b)\na == b"),
+        "RecursionError: maximum recursion depth exceeded in comparison"
+    );
+    assert_eq!(
+        err("f'{1:99999999999}'"),
+        "ValueError: format width too large (at most 10000000 in definitions)"
+    );
+    assert_eq!(out("print(round(15, -1), round(25, -1), round(7, -99))"), "20 20 0\n");
+}

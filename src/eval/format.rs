@@ -97,6 +97,11 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
             .parse()
             .map_err(|_| value_error("Too many decimal digits in format string"))?;
     }
+    // Padding and digits are allocated: refuse sizes no definition needs rather than
+    // exhaust memory.
+    if s.width > 10_000_000 {
+        return Err(value_error("format width too large (at most 10000000 in definitions)"));
+    }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
         i += 1;
@@ -117,6 +122,9 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
                 .parse()
                 .map_err(|_| value_error("Too many decimal digits in format string"))?,
         );
+    }
+    if s.precision.is_some_and(|p| p > 10_000) {
+        return Err(value_error("format precision too large (at most 10000 in definitions)"));
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);

@@ -355,6 +355,9 @@ impl Interpreter {
 
     /// `a == b` as a Rust bool (user `__eq__` and native comparisons consulted).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if self.check_stack().is_err() {
+            return Err(super::error::exception("RecursionError", "maximum recursion depth exceeded in comparison").fatal());
+        }
         match (a, b) {
             (Value::List(x), Value::List(y)) => {
                 if std::rc::Rc::ptr_eq(x, y) {

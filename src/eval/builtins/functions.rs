@@ -122,11 +122,16 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             if n >= 0 {
                 return Ok(Value::Int(i));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let q = i.div_euclid(p);
-            let r = i.rem_euclid(p);
+            let Some(p) = 10i128
+                .checked_pow(n.unsigned_abs().min(40) as u32)
+                .filter(|p| *p <= i64::MAX as i128)
+            else {
+                return Ok(Value::Int(0));
+            };
+            let i = i as i128;
+            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
             let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
-            Ok(Value::Int(q.checked_mul(p).unwrap_or(0)))
+            i64::try_from(q * p).map(Value::Int).map_err(|_| crate::eval::error::int_overflow())
         }
         (v @ Value::Instance(_), _) if it.has_dunder(v, "__round__") => it.call_method(v, "__round__", Args::default()),
         (v, _) => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),

@@ -65,9 +65,9 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
                 s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
             ))
         }),
-        "center" => ("center", |_, a| justify(a, 'c')),
-        "ljust" => ("ljust", |_, a| justify(a, 'l')),
-        "rjust" => ("rjust", |_, a| justify(a, 'r')),
+        "center" => ("center", |it, a| justify(it, a, 'c')),
+        "ljust" => ("ljust", |it, a| justify(it, a, 'l')),
+        "rjust" => ("rjust", |it, a| justify(it, a, 'r')),
         "partition" => ("partition", |_, a| partition(a, false)),
         "rpartition" => ("rpartition", |_, a| partition(a, true)),
         "removeprefix" => ("removeprefix", |_, a| {
@@ -335,10 +335,11 @@ fn affix(_: &mut Interpreter, args: Args, prefix: bool) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
-fn zfill(_: &mut Interpreter, args: Args) -> PyResult<Value> {
+fn zfill(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("zfill", &args, 2, 2)?;
     let s = this(&args)?;
     let width = int_arg(&args.pos[1])?.max(0) as usize;
+    it.charge(width)?;
     let n = s.chars().count();
     if n >= width {
         return Ok(Value::str(s));
@@ -377,10 +378,11 @@ fn find(args: Args, reverse: bool, raise: bool) -> PyResult<Value> {
     }
 }
 
-fn justify(args: Args, how: char) -> PyResult<Value> {
+fn justify(it: &mut Interpreter, args: Args, how: char) -> PyResult<Value> {
     arity("justify", &args, 2, 3)?;
     let s = this(&args)?;
     let width = int_arg(&args.pos[1])?.max(0) as usize;
+    it.charge(width)?;
     let fill = match args.pos.get(2) {
         Some(v) => {
             let f = str_arg(v, "fill character")?;

@@ -11,6 +11,7 @@ use crate::eval::value::{Dict, Key, SliceObj, Value};
 impl Interpreter {
     /// Evaluates an expression; errors get this expression's span if they have none yet.
     pub fn eval(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
+        self.check_stack().map_err(|err| err.at(f.file, e.span))?;
         self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))
     }
 
