@@ -63,9 +63,28 @@ impl NativeObject for Expr {
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
         Ok(format!("Expr<{}>", self.0))
     }
+    /// `class t(Expr): a = ...`: a table-like value listing the body's names in order.
+    fn subclass(&self, _this: &Value, name: &str, namespace: &Namespace, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+        let names: Vec<String> = namespace
+            .borrow()
+            .keys()
+            .filter(|k| !k.starts_with("__"))
+            .map(|k| k.to_string())
+            .collect();
+        Some(Ok(expr(format!("{name}[{}]", names.join(", ")))))
+    }
 }
 
 fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
+    ns.borrow_mut().insert(Rc::from("Base"), expr("base".into()));
+    // Any other name is answered by a module-level `__getattr__` (PEP 562).
+    ns.borrow_mut().insert(
+        Rc::from("__getattr__"),
+        Value::builtin("__getattr__", |it, a: Args| {
+            let name = it.to_str(a.pos.first().unwrap_or(&Value::None))?;
+            Ok(expr(format!("<{name}>")))
+        }),
+    );
     ns.borrow_mut().insert(
         Rc::from("col"),
         Value::builtin("col", |it, a: Args| {
@@ -100,6 +119,18 @@ fn comparisons_return_native_values_and_fold_with_reduce() {
 
 #[test]
 fn truthiness_can_refuse() {
-    assert_eq!(run("from toy import col\nif col('a') and col('b'):\n    pass\n").unwrap_err(), "TypeError: an Expr has no truth value; use & and | instead of and/or");
-    assert_eq!(run("from toy import col\ncol('a').txt\n").unwrap_err(), "AttributeError: 'Expr' object has no attribute 'txt'");
+    assert_eq!(
+        run("from toy import col\nif col('a') and col('b'):\n    pass\n").unwrap_err(),
+        "TypeError: an Expr has no truth value; use & and | instead of and/or"
+    );
+    assert_eq!(
+        run("from toy import col\ncol('a').txt\n").unwrap_err(),
+        "AttributeError: 'Expr' object has no attribute 'txt'"
+    );
+}
+
+#[test]
+fn native_bases_build_the_class_and_modules_answer_missing_names() {
+    let src = "from toy import Base, anything\nclass events(Base):\n    code = 1\n    date = 2\nprint(events, anything)\nimport toy\nprint(toy.other)\n";
+    assert_eq!(run(src).unwrap(), "Expr<events[code, date]> Expr<<anything>>\nExpr<<other>>\n");
 }

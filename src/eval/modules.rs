@@ -10,7 +10,7 @@ use crate::syntax::ast::{Alias, DottedName, ImportNames};
 
 use super::error::{exception, PyErr, PyResult};
 use super::interp::{Frame, Interpreter};
-use super::value::{new_namespace, Module, Namespace, Value};
+use super::value::{new_namespace, Args, Module, Namespace, Value};
 
 /// A module built into the binary.
 #[derive(Clone, Copy)]
@@ -114,7 +114,11 @@ impl Interpreter {
             };
         }
         if let Some((path, is_package)) = self.find_local(name) {
-            let text = self.sandbox.read_to_string(&path.to_string_lossy())?.1;
+            let text = if path.is_dir() {
+                String::new()
+            } else {
+                self.sandbox.read_to_string(&path.to_string_lossy())?.1
+            };
             return self.exec_source_module(name, path, text, is_package);
         }
         let mut err = exception("ModuleNotFoundError", format!("No module named '{name}'"));
@@ -267,7 +271,18 @@ impl Interpreter {
                 for alias in aliases {
                     let attr = &alias.name.parts[0].name;
                     let found = match &m {
-                        Some(m) => m.globals.borrow().get(attr.as_str()).cloned(),
+                        Some(m) => {
+                            let direct = m.globals.borrow().get(attr.as_str()).cloned();
+                            let hook = m.globals.borrow().get("__getattr__").cloned();
+                            match (direct, hook) {
+                                (Some(v), _) => Some(v),
+                                (None, Some(hook)) => Some(
+                                    self.call(&hook, Args::positional(vec![Value::str(attr)]))
+                                        .map_err(|e| e.at(f.file, alias.span))?,
+                                ),
+                                (None, None) => None,
+                            }
+                        }
                         None => None,
                     };
                     let value = match found {
