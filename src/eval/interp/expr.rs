@@ -15,7 +15,28 @@ impl Interpreter {
         self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))
     }
 
+    /// The hot expression kinds, kept in a small function: every Python call recurses through
+    /// here, so its native stack frame bounds how deep definitions can recurse.
     fn eval_inner(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(f, n),
+            ExprKind::Call { func, args } => self.eval_call(f, func, args),
+            ExprKind::BinOp { left, op, right } => {
+                let a = self.eval(f, left)?;
+                let b = self.eval(f, right)?;
+                self.binary_op(*op, &a, &b)
+            }
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(f, value)?;
+                self.getattr(&obj, &attr.name)
+                    .map_err(|err| attr_hint(err, &obj, &attr.name).at(f.file, attr.span))
+            }
+            _ => self.eval_other(f, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_other(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::Constant(c) => Ok(match c {
