@@ -82,7 +82,7 @@ fn unexpected(
             .get(found.index + 1)
             .map_or(found.span, |t| Span::new(t.0, t.2));
         return Diagnostic::error(codes::UNEXPECTED_INDENT, "unexpected indent")
-            .primary(line, "this line is indented more than the line before")
+            .primary(line, "indented, but no block starts here")
             .help("only the lines after a header ending in `:` start a new, deeper block");
     }
     if let Some(diag) = orphan_clause(tok, found.span, previous) {
