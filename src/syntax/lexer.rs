@@ -377,11 +377,11 @@ impl<'s> Layout<'s> {
             ));
         }
         if self.mode == Mode::Module {
-            // A backslash continuation at the very end has nothing to continue.
-            if lexer.source().trim_end_matches([' ', '\t']).ends_with('\\') {
-                let at = eof.saturating_sub(1);
+            // A backslash continuation on the last line has nothing to continue.
+            if lexer.source().ends_with("\\\n") || lexer.source().ends_with("\\\r\n") {
+                let at = eof - lexer.source().len() + lexer.source().rfind('\\').unwrap_or(0);
                 return Err(Diagnostic::error("E0009", "unexpected end of file after line continuation")
-                    .primary(Span::new(at, eof), "nothing follows this `\\`"));
+                    .primary(Span::new(at, at + 1), "nothing follows this `\\`"));
             }
             let needs_newline = !matches!(self.out.last(), None | Some((_, Tok::Newline, _)));
             if needs_newline {
@@ -488,6 +488,16 @@ impl<'s> Layout<'s> {
 
     fn invalid_character(&self, span: Span) -> Diagnostic {
         let c = self.src[span.start..].chars().next().unwrap_or('?');
+        if c == '\\' {
+            let rest = self.src[span.end..self.end].trim_start_matches([' ', '\t']);
+            return if rest.is_empty() {
+                Diagnostic::error("E0009", "unexpected end of file after line continuation")
+                    .primary(span, "nothing follows this `\\`")
+            } else {
+                Diagnostic::error("E0009", "unexpected character after line continuation character")
+                    .primary(span, "a `\\` continues a line only when it is the last character")
+            };
+        }
         let mut d = Diagnostic::error("E0010", format!("invalid character `{}` (U+{:04X})", c.escape_debug(), c as u32))
             .primary(span, "not valid in Python source");
         if c == '!' {
