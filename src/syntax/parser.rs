@@ -18,10 +18,6 @@
 //! | E0111 | a starred expression where none can be |
 //! | E0112 | code nested too deeply to process safely (see `parser/depth.rs`) |
 
-// A `Diagnostic` is large, but a parse fails at most once (it stops at the first error), so
-// boxing it would cost every caller for nothing.
-#![allow(clippy::result_large_err)]
-
 mod checks;
 mod depth;
 mod errors;
