@@ -18,6 +18,7 @@
 //! | E0111 | a starred expression where none can be |
 //! | E0112 | code nested too deeply to process safely (see `parser/depth.rs`) |
 
+mod arguments;
 mod checks;
 mod depth;
 mod errors;
