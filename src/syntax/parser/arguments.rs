@@ -29,7 +29,8 @@ pub fn keyword_argument(
     span: Span,
 ) -> Result<ArgItem, Diagnostic> {
     match name.kind {
-        ExprKind::Name(id) => {
+        // `(a)=1` is not a keyword argument: the name must be written bare.
+        ExprKind::Name(id) if name.span.start == span.start => {
             let ident = Ident {
                 name: id,
                 span: name.span,
@@ -46,7 +47,7 @@ pub fn keyword_argument(
             "invalid syntax. Maybe you meant `==` or `:=` instead of `=`?",
         )
         .primary(equals, "`=` in a call names a keyword argument")
-        .secondary(name.span, "this is not a plain name")
+        .secondary(name.span, "a keyword must be a bare name")
         .help("write `==` to compare, or `:=` to assign inside an expression")),
     }
 }

@@ -10,7 +10,10 @@ use super::codes;
 /// Where a target appears; the wording of errors depends on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TargetContext {
+    /// The first target of an assignment, where `==` may have been meant.
     Assign,
+    /// A later target of a chained assignment (`a = b = c`).
+    ChainedAssign,
     For,
     With,
     Comprehension,
@@ -114,13 +117,44 @@ fn bad_target(e: &Expr, context: TargetContext, top: bool) -> Diagnostic {
     Diagnostic::error(codes::INVALID_TARGET, message).primary(e.span, label)
 }
 
+/// A value that may be a tuple with starred items but not a lone `*x` (`x = *a` is an error).
+pub fn unstarred(e: Expr) -> Result<Expr, Diagnostic> {
+    match e.kind {
+        ExprKind::Starred(_) => Err(starred_here(e.span)),
+        _ => Ok(e),
+    }
+}
+
+/// A bare `except:` catches everything, so handlers after it could never run.
+pub fn bare_except_last(handlers: &[ExceptHandler]) -> Result<(), Diagnostic> {
+    let last = handlers.len().saturating_sub(1);
+    match handlers.iter().take(last).find(|h| h.typ.is_none()) {
+        Some(bare) => {
+            let keyword = Span::new(bare.span.start, bare.span.start + "except".len());
+            Err(
+                Diagnostic::error(codes::INVALID_SYNTAX, "default `except:` must be last")
+                    .primary(keyword, "this catches every exception")
+                    .secondary(handlers[last].span, "so this handler could never run"),
+            )
+        }
+        None => Ok(()),
+    }
+}
+
 /// `targets = value` with one or more targets (`a = b = value`).
 pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> Result<Stmt, Diagnostic> {
     let mut exprs = super::helpers::prepend(first, rest);
-    let value = exprs.pop().expect("an assignment has a value");
+    let value = unstarred(exprs.pop().expect("an assignment has a value"))?;
     let targets = exprs
         .into_iter()
-        .map(|t| target(t, TargetContext::Assign))
+        .enumerate()
+        .map(|(i, t)| {
+            let context = match i {
+                0 => TargetContext::Assign,
+                _ => TargetContext::ChainedAssign,
+            };
+            target(t, context)
+        })
         .collect::<Result<_, _>>()?;
     Ok(Stmt::new(StmtKind::Assign { targets, value }, span))
 }
@@ -144,6 +178,7 @@ pub fn aug_assign(target: Expr, op: BinOp, value: Expr, span: Span) -> Result<St
                 "augmented assignment (`+=` and the like) needs a name, attribute or subscript",
             ));
     }
+    let value = unstarred(value)?;
     Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span))
 }
 
@@ -162,6 +197,7 @@ pub fn ann_assign(
         return Err(Diagnostic::error(codes::INVALID_TARGET, message)
             .primary(target.span, "cannot be annotated"));
     }
+    let value = value.map(unstarred).transpose()?;
     Ok(Stmt::new(
         StmtKind::AnnAssign {
             target,

@@ -85,8 +85,33 @@ fn unexpected(
             .primary(line, "indented, but no block starts here")
             .help("only the lines after a header ending in `:` start a new, deeper block");
     }
-    if let Some(diag) = orphan_clause(tok, found.span, previous) {
-        return diag;
+    // After a `try` body, `else` is out of place for want of an `except` (reported below).
+    if !expects("except") {
+        if let Some(diag) = orphan_clause(tok, found.span, previous) {
+            return diag;
+        }
+    }
+    if previous.is_some_and(|p| p.1 == Tok::Colon) && tok.is_some_and(starts_compound) {
+        let word = tok.map(Tok::text).unwrap_or_default();
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            format!("`{word}` cannot follow `:` on the same line"),
+        )
+        .primary(found.span, "a compound statement must start its own line")
+        .help("start the block on a new line, indented");
+    }
+    let generator_needs_parens = (tok == Some(&Tok::Comma) && expects("for") && expects(")"))
+        || (tok == Some(&Tok::For) && expects(",") && expects(")"));
+    if generator_needs_parens {
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            "generator expression must be parenthesized",
+        )
+        .primary(
+            found.span,
+            "the generator expression needs parentheses of its own",
+        )
+        .help("write `f((x for x in y), z)`");
     }
     if expects("INDENT") {
         return expected_block(&found, tokens, src);
@@ -238,6 +263,13 @@ fn line_start(tokens: &[Spanned], index: usize) -> Option<&Spanned> {
         .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
         .map_or(0, |i| i + 1);
     tokens.get(start).filter(|_| start <= index)
+}
+
+fn starts_compound(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::If | Tok::For | Tok::While | Tok::Def | Tok::Class | Tok::With | Tok::Try
+    )
 }
 
 fn starts_header(first: Option<&Spanned>) -> bool {
