@@ -136,7 +136,7 @@ fn param_error(message: impl Into<String>, span: Span, label: &str) -> Diagnosti
 }
 
 /// Sorts parameters into Python's groups, checking the order rules as Python does.
-pub fn parameters(items: Vec<ParamItem>, _list: Span) -> Result<Parameters, Diagnostic> {
+pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, Diagnostic> {
     let mut params = Parameters::default();
     let mut star: Option<(Span, bool)> = None;
     let mut slash: Option<Span> = None;
