@@ -23,6 +23,7 @@ mod checks;
 mod depth;
 mod errors;
 mod helpers;
+mod with_items;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused_parens, unused_variables)]
@@ -92,6 +93,7 @@ fn feed(
     mut tokens: Vec<Spanned>,
     mut error: Option<Diagnostic>,
 ) -> impl Iterator<Item = Result<Spanned, Diagnostic>> {
+    with_items::ungroup(&mut tokens);
     if let Some((index, too_deep)) = depth::find_too_deep(&tokens) {
         tokens.truncate(index);
         error = Some(too_deep);
