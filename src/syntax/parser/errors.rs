@@ -91,6 +91,9 @@ fn unexpected(
             return diag;
         }
     }
+    if let Some(diag) = other_language(previous, tok, found.span) {
+        return diag;
+    }
     if previous.is_some_and(|p| p.1 == Tok::Colon) && tok.is_some_and(starts_compound) {
         let word = tok.map(Tok::text).unwrap_or_default();
         return Diagnostic::error(
@@ -198,6 +201,35 @@ fn unexpected(
     }
     Diagnostic::error(codes::INVALID_SYNTAX, "invalid syntax")
         .primary(found.span, format!("unexpected {}", describe(tok)))
+}
+
+/// Habits from other languages: `else if`, `&&`, `||`.
+fn other_language(previous: Option<&Spanned>, tok: Option<&Tok>, span: Span) -> Option<Diagnostic> {
+    let (pl, prev, _) = previous?;
+    let both = Span::new(*pl, span.end);
+    let (message, label, help) = match (prev, tok?) {
+        (Tok::Else, Tok::If) => (
+            "`else if` is written `elif` in Python",
+            "write `elif` here",
+            "`elif condition:` continues an `if` statement",
+        ),
+        (Tok::Amper, Tok::Amper) => (
+            "`&&` is not an operator in Python",
+            "write `&` or `and` here",
+            "combine series (ehrQL conditions) with `&`; combine plain true/false values with `and`",
+        ),
+        (Tok::VBar, Tok::VBar) => (
+            "`||` is not an operator in Python",
+            "write `|` or `or` here",
+            "combine series (ehrQL conditions) with `|`; combine plain true/false values with `or`",
+        ),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(codes::INVALID_SYNTAX, message)
+            .primary(both, label)
+            .help(help),
+    )
 }
 
 /// `else`, `elif`, `except` or `finally` starting a line where no block they belong to ends.
