@@ -240,8 +240,8 @@ class apcs(EventFrame):
     discharge_method = Series(
         str,
         description=(
-            "How the patient left hospital (for example on clinical advice, by self- "
-            "discharge, or by dying), as an NHS Data Dictionary code."
+            "How the patient left hospital (for example on clinical advice, by "
+            "self-discharge, or by dying), as an NHS Data Dictionary code."
         ),
     )
 
@@ -412,8 +412,8 @@ class appointments(EventFrame):
 
 @table(activation_filter="date")
 class clinical_events(EventFrame):
-    """Coded clinical events from the patient's SystmOne record, one row per event, carrying
-    both SNOMED CT and CTV3 codes.
+    """Coded clinical events from the patient's SystmOne record, one row per event. Each
+    event carries a SNOMED CT or a CTV3 code, depending on how it was recorded.
     """
 
     date = Series(
@@ -1015,7 +1015,10 @@ class occupation_on_covid_vaccine_record(EventFrame):
 
     is_healthcare_worker = Series(
         bool,
-        description="Whether the patient was recorded as a health or social care worker.",
+        description=(
+            "Whether the patient was recorded as a health or social care worker; always "
+            "true, as the table holds only such patients."
+        ),
     )
 
 

@@ -23,8 +23,8 @@ __all__ = [
 
 @table
 class apcs_cost_historical(EventFrame):
-    """Payments for hospital admissions from an archived SUS extract that holds historical
-    spells missing from apcs_cost, one row per spell.
+    """Payments for hospital admissions from the frozen October 2023 SUS extract that also
+    feeds apcs_historical, one row per spell.
     """
 
     apcs_ident = Series(
@@ -72,8 +72,8 @@ class apcs_cost_historical(EventFrame):
 
 @table
 class apcs_historical(EventFrame):
-    """Hospital admissions from an archived SUS extract that holds historical spells missing
-    from apcs, one row per spell.
+    """Hospital admissions from a frozen SUS extract taken in October 2023, the last to hold
+    the full history of cost data, one row per spell.
     """
 
     apcs_ident = Series(
@@ -859,8 +859,8 @@ class wl_openpathways(EventFrame):
     referral_to_treatment_period_end_date = Series(
         str,
         description=(
-            "The date the wait ended (the clock stopped), for example because treatment "
-            "started. Kept as text, as received."
+            "The date the wait ended, kept as text as received; a wait still open may "
+            "carry a placeholder date far in the future."
         ),
     )
 
