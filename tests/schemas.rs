@@ -664,6 +664,28 @@ fn schemas_match_the_facts() {
     );
 }
 
+/// The copies in `tests/schema_facts/` must equal the shared reference facts when those are
+/// present beside the repository (they are in CI); the copies keep the test self-contained.
+#[test]
+fn fact_copies_match_the_shared_reference() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = repo.join("../shared/reference/schemas");
+    if !shared.is_dir() {
+        eprintln!("note: {} not found; copies not compared", shared.display());
+        return;
+    }
+    for (_, _, facts_file) in MODULES {
+        let copy =
+            std::fs::read_to_string(repo.join("tests/schema_facts").join(facts_file)).unwrap();
+        let original = std::fs::read_to_string(shared.join(facts_file)).unwrap();
+        assert!(
+            copy == original,
+            "tests/schema_facts/{facts_file} differs from {}",
+            shared.display()
+        );
+    }
+}
+
 /// Guards the reader itself: a column that differs from the facts must be reported.
 #[test]
 fn a_wrong_constraint_is_reported() {
