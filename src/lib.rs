@@ -7,3 +7,4 @@ pub mod diagnostics;
 pub mod syntax;
 pub mod cli;
 pub mod project;
+pub mod qm;
