@@ -15,12 +15,14 @@ mod arena;
 mod build;
 mod check;
 mod dataset;
+pub mod display;
 mod error;
 mod nodes;
 mod population;
 pub mod rewrite;
 pub mod scalar;
 mod schema;
+pub mod serial;
 mod spans;
 mod types;
 
