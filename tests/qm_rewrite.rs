@@ -159,3 +159,21 @@ fn parameters_are_substituted() {
     let expected = f.un(UnaryFn::Negate, expected_add);
     assert_eq!(out, vec![expected]);
 }
+
+#[test]
+fn deep_graphs_do_not_overflow_the_stack() {
+    // reduce(operator.or_, [...]) over thousands of codes builds a very deep graph.
+    let mut f = Fx::new();
+    let last = f.pick(f.e, &["d1"], Position::Last);
+    let code = f.col(last, "i1");
+    let mut acc = f.a.exists(last).unwrap();
+    for k in 0..20_000 {
+        let lit = f.int(k);
+        let eq = f.bin(BinaryFn::EQ, code, lit);
+        acc = f.bin(BinaryFn::Or, acc, eq);
+    }
+    let out = rewrite_sorts(&mut f.a, &[acc]).unwrap();
+    assert_ne!(out[0], acc);
+    assert!(validate_population(&f.a, out[0]).is_ok());
+    assert_eq!(display_nodes(&f.a, &out).lines().count(), f.a.post_order(&out).len());
+}

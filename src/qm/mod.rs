@@ -9,6 +9,7 @@
 //! - `nodes`, `arena`, `check`, `build`: the nodes, the arena and its checks;
 //! - `dataset`: the root and its checks; `population`: population validation;
 //! - `rewrite`: the required sort-key rewrite; `scalar`: per-value semantics of functions;
+//! - `introspect`: root tables, tables used, output column specs;
 //! - `display`, `serial`: text and JSON forms; `spans`: node → source span.
 
 mod arena;
@@ -17,6 +18,7 @@ mod check;
 mod dataset;
 pub mod display;
 mod error;
+pub mod introspect;
 mod nodes;
 mod population;
 pub mod rewrite;

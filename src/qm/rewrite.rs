@@ -29,23 +29,42 @@ impl<'a> Rewriter<'a> {
         self.cache.clear();
     }
 
-    pub fn rewrite(&mut self, id: NodeId) -> Result<NodeId, QmError> {
-        if let Some(done) = self.cache.get(&id) {
-            return Ok(*done);
-        }
-        let out = if let Some(&new) = self.replacements.get(&id) {
-            self.rewrite(new)?
-        } else {
-            let node = self.arena.get(id)?.clone();
-            let rebuilt = node.map_inputs(|input| self.rewrite(input))?;
-            if rebuilt == node {
-                id
-            } else {
-                self.arena.add(rebuilt)?
+    pub fn rewrite(&mut self, root: NodeId) -> Result<NodeId, QmError> {
+        // Post-order with an explicit stack (definitions chain thousands of `|`). A replaced
+        // node depends on its replacement; any other node on its inputs.
+        let mut stack = vec![(root, false)];
+        let mut in_progress = std::collections::HashSet::new();
+        while let Some((id, ready)) = stack.pop() {
+            if self.cache.contains_key(&id) {
+                continue;
             }
-        };
-        self.cache.insert(id, out);
-        Ok(out)
+            let replacement = self.replacements.get(&id).copied();
+            if !ready {
+                assert!(in_progress.insert(id), "a replacement contains the node it replaces");
+                stack.push((id, true));
+                let deps = match replacement {
+                    Some(new) => vec![new],
+                    None => self.arena.get(id)?.inputs(),
+                };
+                stack.extend(deps.into_iter().filter(|d| !self.cache.contains_key(d)).map(|d| (d, false)));
+                continue;
+            }
+            in_progress.remove(&id);
+            let out = match replacement {
+                Some(new) => self.cache[&new],
+                None => {
+                    let node = self.arena.node(id).clone();
+                    let rebuilt = node.map_inputs::<QmError>(|input| Ok(self.cache[&input]))?;
+                    if rebuilt == node {
+                        id
+                    } else {
+                        self.arena.add(rebuilt)?
+                    }
+                }
+            };
+            self.cache.insert(id, out);
+        }
+        Ok(self.cache[&root])
     }
 }
 
