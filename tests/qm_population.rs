@@ -164,10 +164,23 @@ fn population_must_be_a_patient_level_bool() {
     let i = f.col(f.p, "i1");
     assert!(matches!(
         verdict(&f, i),
-        Err(QmError::Type { field: "population", received: Received::Series(Type::Int), .. })
+        Err(QmError::Type {
+            field: "population",
+            received: Received::Series(Type::Int),
+            ..
+        })
     ));
     let eb = f.col(f.e, "b1");
-    assert_eq!(verdict(&f, eb), Err(QmError::DatasetNotOneRowPerPatient { name: None, series: eb }));
+    assert_eq!(
+        verdict(&f, eb),
+        Err(QmError::DatasetNotOneRowPerPatient {
+            name: None,
+            series: eb
+        })
+    );
     let p = f.a.parameter("flag", Type::Bool).unwrap();
-    assert!(matches!(verdict(&f, p), Err(QmError::PopulationParameter { .. })));
+    assert!(matches!(
+        verdict(&f, p),
+        Err(QmError::PopulationParameter { .. })
+    ));
 }

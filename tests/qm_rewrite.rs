@@ -14,7 +14,9 @@ fn sort_key_names(a: &Arena, frame: NodeId) -> Vec<String> {
     sorts_of(a, frame)
         .into_iter()
         .map(|s| {
-            let Node::Sort { sort_by, .. } = a.node(s) else { unreachable!() };
+            let Node::Sort { sort_by, .. } = a.node(s) else {
+                unreachable!()
+            };
             match a.node(*sort_by) {
                 Node::SelectColumn { name, .. } => name.clone(),
                 Node::Unary { op, source } => match a.node(*source) {
@@ -28,7 +30,9 @@ fn sort_key_names(a: &Arena, frame: NodeId) -> Vec<String> {
 }
 
 fn pick_of(a: &Arena, column: NodeId) -> NodeId {
-    let Node::SelectColumn { source, .. } = a.node(column) else { panic!("not a column") };
+    let Node::SelectColumn { source, .. } = a.node(column) else {
+        panic!("not a column")
+    };
     *source
 }
 
@@ -49,7 +53,10 @@ fn adds_selected_columns_below_the_user_sorts_in_lexical_order() {
     let ds = f.dataset(pb, vec![("z", z), ("a", a)]);
     let out = rewrite_dataset_sorts(&mut f.a, &ds).unwrap();
     let pick = pick_of(&f.a, out.variable("z").unwrap());
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, pick)), ["i1", "d1", "s1"]);
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, pick)),
+        ["i1", "d1", "s1"]
+    );
     insta::assert_snapshot!(display_dataset(&f.a, &out));
 }
 
@@ -73,7 +80,10 @@ fn derived_sort_keys_do_not_count_as_direct() {
     let i1 = f.col(first, "i1");
     let out = rewrite_sorts(&mut f.a, &[i1]).unwrap();
     let pick = pick_of(&f.a, out[0]);
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, pick)), ["Negate(i1)", "i1"]);
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, pick)),
+        ["Negate(i1)", "i1"]
+    );
 }
 
 #[test]
@@ -83,7 +93,10 @@ fn bool_columns_sort_as_ints() {
     let b = f.col(last, "b1");
     let out = rewrite_sorts(&mut f.a, &[b]).unwrap();
     let pick = pick_of(&f.a, out[0]);
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, pick)), ["d1", "CastToInt(b1)"]);
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, pick)),
+        ["d1", "CastToInt(b1)"]
+    );
     insta::assert_snapshot!(display_nodes(&f.a, &out));
 }
 
@@ -101,7 +114,10 @@ fn chained_sorts_and_filters_keep_their_order() {
     let s1 = f.col(first, "s1");
     let out = rewrite_sorts(&mut f.a, &[s1]).unwrap();
     let pick = pick_of(&f.a, out[0]);
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, pick)), ["i1", "i2", "s1"]);
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, pick)),
+        ["i1", "i2", "s1"]
+    );
     insta::assert_snapshot!(display_nodes(&f.a, &out));
 }
 
@@ -118,8 +134,16 @@ fn columns_selected_anywhere_count_and_equal_picks_are_one() {
     let ds = f.dataset(pop, vec![("s", s1)]);
     let out = rewrite_dataset_sorts(&mut f.a, &ds).unwrap();
     let pick = pick_of(&f.a, out.variable("s").unwrap());
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, pick)), ["i1", "i2", "s1"]);
-    let Node::PickOneRowPerPatientWithColumns { selected_columns, .. } = f.a.node(pick) else { panic!() };
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, pick)),
+        ["i1", "i2", "s1"]
+    );
+    let Node::PickOneRowPerPatientWithColumns {
+        selected_columns, ..
+    } = f.a.node(pick)
+    else {
+        panic!()
+    };
     assert_eq!(selected_columns.len(), 2);
 }
 
@@ -135,7 +159,10 @@ fn picks_sharing_a_lowest_sort_get_the_union_of_their_keys() {
     let out = rewrite_sorts(&mut f.a, &[a, b]).unwrap();
     let (p1, p2) = (pick_of(&f.a, out[0]), pick_of(&f.a, out[1]));
     assert_eq!(source_of(&f.a, p1), source_of(&f.a, p2));
-    assert_eq!(sort_key_names(&f.a, source_of(&f.a, p1)), ["i1", "d1", "s1"]);
+    assert_eq!(
+        sort_key_names(&f.a, source_of(&f.a, p1)),
+        ["i1", "d1", "s1"]
+    );
 }
 
 #[test]
@@ -175,5 +202,8 @@ fn deep_graphs_do_not_overflow_the_stack() {
     let out = rewrite_sorts(&mut f.a, &[acc]).unwrap();
     assert_ne!(out[0], acc);
     assert!(validate_population(&f.a, out[0]).is_ok());
-    assert_eq!(display_nodes(&f.a, &out).lines().count(), f.a.post_order(&out).len());
+    assert_eq!(
+        display_nodes(&f.a, &out).lines().count(),
+        f.a.post_order(&out).len()
+    );
 }

@@ -26,11 +26,25 @@ fn b(v: bool) -> Scalar {
 
 #[test]
 fn dates_round_trip_and_parse_strictly() {
-    for s in ["0001-01-01", "1970-01-01", "2000-02-29", "2024-12-31", "9999-12-31"] {
+    for s in [
+        "0001-01-01",
+        "1970-01-01",
+        "2000-02-29",
+        "2024-12-31",
+        "9999-12-31",
+    ] {
         assert_eq!(d(s).to_string(), s);
     }
     assert_eq!(d("1970-01-02").0, 1);
-    for bad in ["2020-02-30", "2021-02-29", "2020-1-01", "20200101", "2020-13-01", "0000-01-01", "2020-01-0x"] {
+    for bad in [
+        "2020-02-30",
+        "2021-02-29",
+        "2020-1-01",
+        "20200101",
+        "2020-13-01",
+        "0000-01-01",
+        "2020-01-0x",
+    ] {
         assert_eq!(Date::parse_iso(bad), None, "{bad}");
     }
 }
@@ -45,7 +59,11 @@ fn adding_months_rolls_forward() {
         ("2020-12-15", 1, "2021-01-15"),
     ];
     for (start, n, end) in cases {
-        assert_eq!(add_months(d(start), n).unwrap(), d(end), "{start} + {n} months");
+        assert_eq!(
+            add_months(d(start), n).unwrap(),
+            d(end),
+            "{start} + {n} months"
+        );
     }
     assert!(add_months(d("9999-12-01"), 1).is_err());
     assert_eq!(add_years(d("2004-02-29"), -1).unwrap(), d("2003-03-01"));
@@ -57,12 +75,30 @@ fn adding_months_rolls_forward() {
 
 #[test]
 fn date_differences_floor() {
-    assert_eq!(binary(DateDifferenceInYears, &dv("2020-02-28"), &dv("2000-02-29")).unwrap(), i(19));
-    assert_eq!(binary(DateDifferenceInYears, &dv("2021-03-01"), &dv("2000-02-29")).unwrap(), i(21));
-    assert_eq!(binary(DateDifferenceInYears, &dv("2019-12-31"), &dv("2020-01-01")).unwrap(), i(-1));
-    assert_eq!(binary(DateDifferenceInMonths, &dv("2020-03-30"), &dv("2020-01-31")).unwrap(), i(1));
-    assert_eq!(binary(DateDifferenceInDays, &dv("2020-03-01"), &dv("2020-02-01")).unwrap(), i(29));
-    assert_eq!(binary(DateDifferenceInDays, &None, &dv("2020-02-01")).unwrap(), None);
+    assert_eq!(
+        binary(DateDifferenceInYears, &dv("2020-02-28"), &dv("2000-02-29")).unwrap(),
+        i(19)
+    );
+    assert_eq!(
+        binary(DateDifferenceInYears, &dv("2021-03-01"), &dv("2000-02-29")).unwrap(),
+        i(21)
+    );
+    assert_eq!(
+        binary(DateDifferenceInYears, &dv("2019-12-31"), &dv("2020-01-01")).unwrap(),
+        i(-1)
+    );
+    assert_eq!(
+        binary(DateDifferenceInMonths, &dv("2020-03-30"), &dv("2020-01-31")).unwrap(),
+        i(1)
+    );
+    assert_eq!(
+        binary(DateDifferenceInDays, &dv("2020-03-01"), &dv("2020-02-01")).unwrap(),
+        i(29)
+    );
+    assert_eq!(
+        binary(DateDifferenceInDays, &None, &dv("2020-02-01")).unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -109,9 +145,18 @@ fn strings_and_extremes() {
     assert_eq!(binary(LT, &s("B"), &s("a")).unwrap(), b(true));
     assert_eq!(binary(StringContains, &s("a%b"), &s("%")).unwrap(), b(true));
     assert_eq!(binary(StringContains, &s("abc"), &s("")).unwrap(), b(true));
-    assert_eq!(binary(StringContains, &s("abc"), &s("B")).unwrap(), b(false));
+    assert_eq!(
+        binary(StringContains, &s("abc"), &s("B")).unwrap(),
+        b(false)
+    );
     assert_eq!(nary(NaryFn::MinimumOf, &[None, i(3), i(2)]), i(2));
     assert_eq!(nary(NaryFn::MaximumOf, &[None, None]), None);
-    assert_eq!(unary(UnaryFn::ToFirstOfMonth, &dv("2020-02-29")).unwrap(), dv("2020-02-01"));
-    assert_eq!(unary(UnaryFn::YearFromDate, &dv("2020-02-29")).unwrap(), i(2020));
+    assert_eq!(
+        unary(UnaryFn::ToFirstOfMonth, &dv("2020-02-29")).unwrap(),
+        dv("2020-02-01")
+    );
+    assert_eq!(
+        unary(UnaryFn::YearFromDate, &dv("2020-02-29")).unwrap(),
+        i(2020)
+    );
 }

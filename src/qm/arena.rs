@@ -24,7 +24,10 @@ pub enum Shape {
     /// `many_rows` is the node's class (many rows per patient, such as `Filter`, or one row
     /// per patient, such as `PickOneRowPerPatient`); `sorted` is the reference's
     /// `is_sorted` (a `Sort`, or a `Filter` of a sorted frame).
-    Frame { many_rows: bool, sorted: bool },
+    Frame {
+        many_rows: bool,
+        sorted: bool,
+    },
 }
 
 /// The facts a node's checks established.
@@ -137,8 +140,17 @@ impl Arena {
     /// Interns inline table data after checking each row has one value per column.
     pub fn intern_inline_table(&mut self, data: InlineTable) -> Result<InlineRef, QmError> {
         let expected = data.schema.columns.len();
-        if let Some((row, r)) = data.rows.iter().enumerate().find(|(_, r)| r.values.len() != expected) {
-            return Err(QmError::InlineRowArity { row, expected, got: r.values.len() });
+        if let Some((row, r)) = data
+            .rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.values.len() != expected)
+        {
+            return Err(QmError::InlineRowArity {
+                row,
+                expected,
+                got: r.values.len(),
+            });
         }
         if let Some(r) = self.inline_index.get(&data) {
             return Ok(*r);

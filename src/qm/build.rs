@@ -14,7 +14,10 @@ impl Arena {
     }
 
     pub fn parameter(&mut self, name: impl Into<String>, ty: Type) -> R {
-        self.add(Node::Parameter { name: name.into(), ty })
+        self.add(Node::Parameter {
+            name: name.into(),
+            ty,
+        })
     }
 
     /// A table with many rows per patient (an `EventFrame` table).
@@ -35,7 +38,10 @@ impl Arena {
     }
 
     pub fn select_column(&mut self, source: NodeId, name: impl Into<String>) -> R {
-        self.add(Node::SelectColumn { source, name: name.into() })
+        self.add(Node::SelectColumn {
+            source,
+            name: name.into(),
+        })
     }
 
     pub fn filter(&mut self, source: NodeId, condition: NodeId) -> R {

@@ -95,7 +95,9 @@ impl Binding {
             (Spec::Var(Constraint::T), None) => Expected::AnySeries,
             (Spec::Var(Constraint::Numeric), None) => Expected::Numeric,
             (Spec::Var(Constraint::Comparable), None) => Expected::Comparable,
-            (Spec::SetOfVar, Some(bound)) => Expected::Series(Type::Set(Some(Box::new(bound.clone())))),
+            (Spec::SetOfVar, Some(bound)) => {
+                Expected::Series(Type::Set(Some(Box::new(bound.clone()))))
+            }
             (Spec::SetOfVar, None) => Expected::AnySet,
         }
     }
@@ -116,25 +118,49 @@ impl Fields<'_> {
             Some(ty) if self.binding.matches(spec, ty) => return Ok(()),
             Some(ty) => Received::Series(ty.clone()),
         };
-        Err(QmError::Type { node: self.node, field, input, expected: self.binding.expected(spec), received })
+        Err(QmError::Type {
+            node: self.node,
+            field,
+            input,
+            expected: self.binding.expected(spec),
+            received,
+        })
     }
 
-    fn frame(&self, field: &'static str, input: NodeId, many_rows_required: bool) -> Result<(), QmError> {
+    fn frame(
+        &self,
+        field: &'static str,
+        input: NodeId,
+        many_rows_required: bool,
+    ) -> Result<(), QmError> {
         let (expected, received) = match self.arena.get_info(input)?.shape {
             Shape::Series(_) => {
-                let expected = if many_rows_required { Expected::ManyRowsFrame } else { Expected::Frame };
+                let expected = if many_rows_required {
+                    Expected::ManyRowsFrame
+                } else {
+                    Expected::Frame
+                };
                 (expected, Received::NotAFrame)
             }
-            Shape::Frame { many_rows: false, .. } if many_rows_required => {
-                (Expected::ManyRowsFrame, Received::PatientFrame)
-            }
+            Shape::Frame {
+                many_rows: false, ..
+            } if many_rows_required => (Expected::ManyRowsFrame, Received::PatientFrame),
             Shape::Frame { .. } => return Ok(()),
         };
-        Err(QmError::Type { node: self.node, field, input, expected, received })
+        Err(QmError::Type {
+            node: self.node,
+            field,
+            input,
+            expected,
+            received,
+        })
     }
 
     fn result(&self) -> Type {
-        self.binding.0.clone().expect("a node's type variable is bound by its first field")
+        self.binding
+            .0
+            .clone()
+            .expect("a node's type variable is bound by its first field")
     }
 }
 
@@ -153,23 +179,39 @@ impl Arena {
         for input in node.inputs() {
             self.get_info(input)?;
         }
-        let mut f = Fields { arena: self, node: node.kind_name(), binding: Binding::default() };
-        let patient = |shape| NodeInfo { shape, domain: Domain::Patient, domain_depth: 0 };
+        let mut f = Fields {
+            arena: self,
+            node: node.kind_name(),
+            binding: Binding::default(),
+        };
+        let patient = |shape| NodeInfo {
+            shape,
+            domain: Domain::Patient,
+            domain_depth: 0,
+        };
         let frame = |many_rows, sorted| Shape::Frame { many_rows, sorted };
         let series = Shape::Series;
         use Spec::*;
         match node {
-            Node::Value(v) => return Ok(patient(series(v.ty().map_err(|_| QmError::MixedSet)?))),
-            Node::Parameter { ty, .. } => return Ok(patient(series(ty.clone()))),
-            Node::SelectTable(_) => {
-                return Ok(NodeInfo { shape: frame(true, false), domain: Domain::Rows(id), domain_depth: 1 })
+            Node::Value(v) => Ok(patient(series(v.ty().map_err(|_| QmError::MixedSet)?))),
+            Node::Parameter { ty, .. } => Ok(patient(series(ty.clone()))),
+            Node::SelectTable(_) => Ok(NodeInfo {
+                shape: frame(true, false),
+                domain: Domain::Rows(id),
+                domain_depth: 1,
+            }),
+            Node::SelectPatientTable(_) | Node::InlinePatientTable(_) => {
+                Ok(patient(frame(false, false)))
             }
-            Node::SelectPatientTable(_) | Node::InlinePatientTable(_) => return Ok(patient(frame(false, false))),
             Node::SelectColumn { source, name } => {
                 f.frame("source", *source, false)?;
                 let ty = self.column_type(*source, name)?;
                 let src = self.info(*source);
-                return Ok(NodeInfo { shape: series(ty), domain: src.domain, domain_depth: src.domain_depth });
+                Ok(NodeInfo {
+                    shape: series(ty),
+                    domain: src.domain,
+                    domain_depth: src.domain_depth,
+                })
             }
             Node::Filter { source, condition } => {
                 f.frame("source", *source, true)?;
@@ -178,21 +220,35 @@ impl Arena {
                 let src = self.info(*source);
                 let sorted = matches!(src.shape, Shape::Frame { sorted: true, .. });
                 let depth = src.domain_depth + 1;
-                return Ok(NodeInfo { shape: frame(true, sorted), domain: Domain::Rows(id), domain_depth: depth });
+                Ok(NodeInfo {
+                    shape: frame(true, sorted),
+                    domain: Domain::Rows(id),
+                    domain_depth: depth,
+                })
             }
             Node::Sort { source, sort_by } => {
                 f.frame("source", *source, true)?;
                 f.series("sort_by", *sort_by, Var(Constraint::Comparable))?;
                 self.check_frame_series("Sort", *source, *sort_by)?;
                 if self.info(*sort_by).is_patient_level() {
-                    return Err(QmError::InvalidSort { frame: *source, sort_by: *sort_by });
+                    return Err(QmError::InvalidSort {
+                        frame: *source,
+                        sort_by: *sort_by,
+                    });
                 }
                 let src = self.info(*source);
-                return Ok(NodeInfo { shape: frame(true, true), ..src.clone() });
+                Ok(NodeInfo {
+                    shape: frame(true, true),
+                    ..src.clone()
+                })
             }
-            Node::PickOneRowPerPatient { source, .. } | Node::PickOneRowPerPatientWithColumns { source, .. } => {
+            Node::PickOneRowPerPatient { source, .. }
+            | Node::PickOneRowPerPatientWithColumns { source, .. } => {
                 f.frame("source", *source, true)?;
-                if let Node::PickOneRowPerPatientWithColumns { selected_columns, .. } = node {
+                if let Node::PickOneRowPerPatientWithColumns {
+                    selected_columns, ..
+                } = node
+                {
                     for c in selected_columns {
                         f.series("selected_columns", *c, Any)?;
                     }
@@ -206,13 +262,17 @@ impl Arena {
                         received: Received::UnsortedFrame,
                     });
                 }
-                return Ok(patient(frame(false, false)));
+                Ok(patient(frame(false, false)))
             }
             Node::Aggregate { op, source } => {
                 let ty = match op {
                     AggregateFn::Exists | AggregateFn::Count => {
                         f.frame("source", *source, false)?;
-                        let ty = if *op == AggregateFn::Exists { Type::Bool } else { Type::Int };
+                        let ty = if *op == AggregateFn::Exists {
+                            Type::Bool
+                        } else {
+                            Type::Int
+                        };
                         // Exists and Count accept frames of either dimension.
                         return Ok(patient(series(ty)));
                     }
@@ -238,9 +298,12 @@ impl Arena {
                     }
                 };
                 if self.info(*source).is_patient_level() {
-                    return Err(QmError::PatientDomain { node: f.node, input: *source });
+                    return Err(QmError::PatientDomain {
+                        node: f.node,
+                        input: *source,
+                    });
                 }
-                return Ok(patient(series(ty)));
+                Ok(patient(series(ty)))
             }
             Node::Unary { op, source } => {
                 use UnaryFn::*;
@@ -284,9 +347,19 @@ impl Arena {
                         (Var(c), Var(c), Some(Type::Bool))
                     }
                     And | Or => (Exact(Type0::Bool), Exact(Type0::Bool), Some(Type::Bool)),
-                    Add | Subtract | Multiply => (Var(Constraint::Numeric), Var(Constraint::Numeric), None),
-                    TrueDivide | Power => (Var(Constraint::Numeric), Var(Constraint::Numeric), Some(Type::Float)),
-                    FloorDivide => (Var(Constraint::Numeric), Var(Constraint::Numeric), Some(Type::Int)),
+                    Add | Subtract | Multiply => {
+                        (Var(Constraint::Numeric), Var(Constraint::Numeric), None)
+                    }
+                    TrueDivide | Power => (
+                        Var(Constraint::Numeric),
+                        Var(Constraint::Numeric),
+                        Some(Type::Float),
+                    ),
+                    FloorDivide => (
+                        Var(Constraint::Numeric),
+                        Var(Constraint::Numeric),
+                        Some(Type::Int),
+                    ),
                     DateAddYears | DateAddMonths | DateAddDays => {
                         (Exact(Type0::Date), Exact(Type0::Int), Some(Type::Date))
                     }
@@ -316,7 +389,9 @@ impl Arena {
                 let mut seen = std::collections::HashSet::new();
                 for (condition, _) in cases {
                     if !seen.insert(*condition) {
-                        return Err(QmError::DuplicateCaseCondition { condition: *condition });
+                        return Err(QmError::DuplicateCaseCondition {
+                            condition: *condition,
+                        });
                     }
                     f.series("cases", *condition, Exact(Type0::Bool))?;
                 }
@@ -336,7 +411,10 @@ impl Arena {
                 let info = self.function_info(node, frame(true, false))?;
                 if info.is_patient_level() {
                     let source = members.first().map(|(_, m)| *m).unwrap_or(id);
-                    return Err(QmError::PatientDomain { node: f.node, input: source });
+                    return Err(QmError::PatientDomain {
+                        node: f.node,
+                        input: source,
+                    });
                 }
                 Ok(info)
             }
@@ -355,21 +433,38 @@ impl Arena {
             match found {
                 None => found = Some((input, info.domain, info.domain_depth)),
                 Some((first, d, _)) if d != info.domain => {
-                    return Err(QmError::DomainMismatch { node: node.kind_name(), first, second: input })
+                    return Err(QmError::DomainMismatch {
+                        node: node.kind_name(),
+                        first,
+                        second: input,
+                    })
                 }
                 Some(_) => {}
             }
         }
         let (domain, domain_depth) = found.map_or((Domain::Patient, 0), |(_, d, depth)| (d, depth));
-        Ok(NodeInfo { shape, domain, domain_depth })
+        Ok(NodeInfo {
+            shape,
+            domain,
+            domain_depth,
+        })
     }
 
     /// `Filter` and `Sort`: the series must come from the frame's domain or an ancestor.
-    fn check_frame_series(&self, node: &'static str, frame: NodeId, series: NodeId) -> Result<(), QmError> {
+    fn check_frame_series(
+        &self,
+        node: &'static str,
+        frame: NodeId,
+        series: NodeId,
+    ) -> Result<(), QmError> {
         if self.domain_is_ancestor(self.info(series).domain, self.info(frame).domain) {
             Ok(())
         } else {
-            Err(QmError::FrameDomainMismatch { node, frame, series })
+            Err(QmError::FrameDomainMismatch {
+                node,
+                frame,
+                series,
+            })
         }
     }
 
@@ -385,11 +480,18 @@ impl Arena {
             match self.node(frame) {
                 Node::SelectTable(t) | Node::SelectPatientTable(t) => {
                     let table = self.table(*t);
-                    return table.schema.column_type(name).cloned().ok_or_else(|| unknown(&table.name));
+                    return table
+                        .schema
+                        .column_type(name)
+                        .cloned()
+                        .ok_or_else(|| unknown(&table.name));
                 }
                 Node::InlinePatientTable(t) => {
                     let schema = &self.inline_table(*t).schema;
-                    return schema.column_type(name).cloned().ok_or_else(|| unknown("<inline table>"));
+                    return schema
+                        .column_type(name)
+                        .cloned()
+                        .ok_or_else(|| unknown("<inline table>"));
                 }
                 Node::SeriesCollectionFrame { members } => {
                     return members

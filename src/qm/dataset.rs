@@ -49,15 +49,30 @@ impl Dataset {
         match &arena.get_info(population)?.shape {
             Shape::Series(Type::Bool) => {}
             Shape::Series(t) => {
-                return Err(type_error("population", population, Expected::Series(Type::Bool), Received::Series(t.clone())))
+                return Err(type_error(
+                    "population",
+                    population,
+                    Expected::Series(Type::Bool),
+                    Received::Series(t.clone()),
+                ))
             }
             Shape::Frame { .. } => {
-                return Err(type_error("population", population, Expected::Series(Type::Bool), Received::Frame))
+                return Err(type_error(
+                    "population",
+                    population,
+                    Expected::Series(Type::Bool),
+                    Received::Frame,
+                ))
             }
         }
         for (_, v) in &variables {
             if arena.get_info(*v)?.is_frame() {
-                return Err(type_error("variables", *v, Expected::AnySeries, Received::Frame));
+                return Err(type_error(
+                    "variables",
+                    *v,
+                    Expected::AnySeries,
+                    Received::Frame,
+                ));
             }
         }
         for (_, e) in &events {
@@ -77,14 +92,25 @@ impl Dataset {
             }
         }
         if !arena.info(population).is_patient_level() {
-            return Err(QmError::DatasetNotOneRowPerPatient { name: None, series: population });
+            return Err(QmError::DatasetNotOneRowPerPatient {
+                name: None,
+                series: population,
+            });
         }
         for (name, v) in &variables {
             if !arena.info(*v).is_patient_level() {
-                return Err(QmError::DatasetNotOneRowPerPatient { name: Some(name.clone()), series: *v });
+                return Err(QmError::DatasetNotOneRowPerPatient {
+                    name: Some(name.clone()),
+                    series: *v,
+                });
             }
         }
-        Ok(Dataset { population, variables, events, measures })
+        Ok(Dataset {
+            population,
+            variables,
+            events,
+            measures,
+        })
     }
 
     pub fn population(&self) -> NodeId {
@@ -105,7 +131,10 @@ impl Dataset {
     }
 
     pub fn variable(&self, name: &str) -> Option<NodeId> {
-        self.variables.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+        self.variables
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
     }
 
     /// The population, then the variables, then the event tables: every root of the graph.
@@ -123,10 +152,16 @@ impl Dataset {
         mut f: impl FnMut(NodeId) -> Result<NodeId, QmError>,
     ) -> Result<Dataset, QmError> {
         let population = f(self.population)?;
-        let variables =
-            self.variables.iter().map(|(n, v)| Ok((n.clone(), f(*v)?))).collect::<Result<Vec<_>, QmError>>()?;
-        let events =
-            self.events.iter().map(|(n, e)| Ok((n.clone(), f(*e)?))).collect::<Result<Vec<_>, QmError>>()?;
+        let variables = self
+            .variables
+            .iter()
+            .map(|(n, v)| Ok((n.clone(), f(*v)?)))
+            .collect::<Result<Vec<_>, QmError>>()?;
+        let events = self
+            .events
+            .iter()
+            .map(|(n, e)| Ok((n.clone(), f(*e)?)))
+            .collect::<Result<Vec<_>, QmError>>()?;
         Dataset::new(arena, population, variables, events, self.measures.clone())
     }
 }

@@ -24,7 +24,10 @@ impl Names {
     }
 
     fn list(&self, ids: &[NodeId]) -> String {
-        ids.iter().map(|id| self.of(*id)).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(|id| self.of(*id))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -46,7 +49,11 @@ pub fn display_dataset(arena: &Arena, dataset: &Dataset) -> String {
         let _ = writeln!(out, "event_table {name} = {}", names.of(*id));
     }
     if let Some(m) = dataset.measures() {
-        let _ = writeln!(out, "measures numerators={:?} denominator={:?}", m.numerators, m.denominator);
+        let _ = writeln!(
+            out,
+            "measures numerators={:?} denominator={:?}",
+            m.numerators, m.denominator
+        );
         for (group, numerators) in &m.group_bys {
             let _ = writeln!(out, "  group_by {group:?} => {numerators:?}");
         }
@@ -59,7 +66,13 @@ fn render(arena: &Arena, roots: &[NodeId]) -> (String, Names) {
     let names = Names(order.iter().enumerate().map(|(i, id)| (*id, i)).collect());
     let mut out = String::new();
     for id in order {
-        let _ = writeln!(out, "{} = {}  # {}", names.of(id), describe(arena, &names, id), annotate(arena, &names, id));
+        let _ = writeln!(
+            out,
+            "{} = {}  # {}",
+            names.of(id),
+            describe(arena, &names, id),
+            annotate(arena, &names, id)
+        );
     }
     (out, names)
 }
@@ -87,34 +100,78 @@ fn describe(arena: &Arena, names: &Names, id: NodeId) -> String {
         }
         Node::InlinePatientTable(t) => {
             let data = arena.inline_table(*t);
-            let columns: Vec<String> = data.schema.columns.iter().map(|c| format!("{}: {}", c.name, c.ty)).collect();
-            format!("InlinePatientTable(rows={}, columns=[{}])", data.rows.len(), columns.join(", "))
+            let columns: Vec<String> = data
+                .schema
+                .columns
+                .iter()
+                .map(|c| format!("{}: {}", c.name, c.ty))
+                .collect();
+            format!(
+                "InlinePatientTable(rows={}, columns=[{}])",
+                data.rows.len(),
+                columns.join(", ")
+            )
         }
-        Node::SelectColumn { source, name } => format!("SelectColumn(source={}, name={name:?})", n(source)),
-        Node::Filter { source, condition } => format!("Filter(source={}, condition={})", n(source), n(condition)),
-        Node::Sort { source, sort_by } => format!("Sort(source={}, sort_by={})", n(source), n(sort_by)),
-        Node::PickOneRowPerPatient { source, position: p } => {
-            format!("PickOneRowPerPatient(source={}, position={})", n(source), position(*p))
+        Node::SelectColumn { source, name } => {
+            format!("SelectColumn(source={}, name={name:?})", n(source))
         }
-        Node::PickOneRowPerPatientWithColumns { source, position: p, selected_columns } => format!(
+        Node::Filter { source, condition } => {
+            format!("Filter(source={}, condition={})", n(source), n(condition))
+        }
+        Node::Sort { source, sort_by } => {
+            format!("Sort(source={}, sort_by={})", n(source), n(sort_by))
+        }
+        Node::PickOneRowPerPatient {
+            source,
+            position: p,
+        } => {
+            format!(
+                "PickOneRowPerPatient(source={}, position={})",
+                n(source),
+                position(*p)
+            )
+        }
+        Node::PickOneRowPerPatientWithColumns {
+            source,
+            position: p,
+            selected_columns,
+        } => format!(
             "PickOneRowPerPatientWithColumns(source={}, position={}, selected_columns=[{}])",
             n(source),
             position(*p),
             names.list(selected_columns)
         ),
-        Node::Aggregate { op: AggregateFn::CountEpisodes { maximum_gap_days }, source } => {
-            format!("CountEpisodes(source={}, maximum_gap_days={maximum_gap_days})", n(source))
+        Node::Aggregate {
+            op: AggregateFn::CountEpisodes { maximum_gap_days },
+            source,
+        } => {
+            format!(
+                "CountEpisodes(source={}, maximum_gap_days={maximum_gap_days})",
+                n(source)
+            )
         }
-        Node::Aggregate { source, .. } | Node::Unary { source, .. } => format!("{kind}(source={})", n(source)),
+        Node::Aggregate { source, .. } | Node::Unary { source, .. } => {
+            format!("{kind}(source={})", n(source))
+        }
         Node::Binary { lhs, rhs, .. } => format!("{kind}(lhs={}, rhs={})", n(lhs), n(rhs)),
         Node::Nary { sources, .. } => format!("{kind}(sources=[{}])", names.list(sources)),
         Node::Case { cases, default } => {
             let or_null = |v: &Option<NodeId>| v.as_ref().map_or_else(|| "NULL".to_string(), n);
-            let arms: Vec<String> = cases.iter().map(|(c, v)| format!("{} => {}", n(c), or_null(v))).collect();
-            format!("Case(cases=[{}], default={})", arms.join(", "), or_null(default))
+            let arms: Vec<String> = cases
+                .iter()
+                .map(|(c, v)| format!("{} => {}", n(c), or_null(v)))
+                .collect();
+            format!(
+                "Case(cases=[{}], default={})",
+                arms.join(", "),
+                or_null(default)
+            )
         }
         Node::SeriesCollectionFrame { members } => {
-            let members: Vec<String> = members.iter().map(|(name, m)| format!("{name}={}", n(m))).collect();
+            let members: Vec<String> = members
+                .iter()
+                .map(|(name, m)| format!("{name}={}", n(m)))
+                .collect();
             format!("SeriesCollectionFrame(members=[{}])", members.join(", "))
         }
     }

@@ -85,18 +85,32 @@ pub enum QmError {
     /// variable was bound by an earlier field, `expected` is resolved to the bound type, so
     /// `Add(int, float)` expects `Series[int]` in `rhs`.
     #[error("{node}.{field} requires '{expected}' but received '{received}'")]
-    Type { node: &'static str, field: &'static str, input: NodeId, expected: Expected, received: Received },
+    Type {
+        node: &'static str,
+        field: &'static str,
+        input: NodeId,
+        expected: Expected,
+        received: Received,
+    },
 
     /// Two inputs have many rows per patient from different tables, or from the same table
     /// with different filters (`DomainMismatchError`). `first` and `second` are the first
     /// two inputs (in field order) whose domains differ.
     #[error("{node} combines series from unrelated domains")]
-    DomainMismatch { node: &'static str, first: NodeId, second: NodeId },
+    DomainMismatch {
+        node: &'static str,
+        first: NodeId,
+        second: NodeId,
+    },
 
     /// A `Filter` condition or `Sort` key whose domain is not the frame's or an ancestor of
     /// it, for example a condition from a more filtered frame or another table.
     #[error("{node} uses a series from a domain unrelated to its frame")]
-    FrameDomainMismatch { node: &'static str, frame: NodeId, series: NodeId },
+    FrameDomainMismatch {
+        node: &'static str,
+        frame: NodeId,
+        series: NodeId,
+    },
 
     /// A `Sort` key with one value per patient (`InvalidSortError`: "Cannot sort by a
     /// constant value").
@@ -110,7 +124,11 @@ pub enum QmError {
 
     /// A `SelectColumn` naming a column its frame's table does not have.
     #[error("table {table:?} has no column {column:?}")]
-    UnknownColumn { frame: NodeId, table: String, column: String },
+    UnknownColumn {
+        frame: NodeId,
+        table: String,
+        column: String,
+    },
 
     /// A set literal whose members have different types.
     #[error("a set literal's members must all have the same type")]
@@ -130,12 +148,19 @@ pub enum QmError {
 
     /// An inline table row with the wrong number of values for its schema.
     #[error("inline table row {row} has {got} values but the schema has {expected} columns")]
-    InlineRowArity { row: usize, expected: usize, got: usize },
+    InlineRowArity {
+        row: usize,
+        expected: usize,
+        got: usize,
+    },
 
     /// A population or variable with many rows per patient. `name` is `None` for the
     /// population.
     #[error("dataset {} must have one value per patient", name.as_deref().unwrap_or("population"))]
-    DatasetNotOneRowPerPatient { name: Option<String>, series: NodeId },
+    DatasetNotOneRowPerPatient {
+        name: Option<String>,
+        series: NodeId,
+    },
 
     /// A variable or event table name used twice (they share one namespace).
     #[error("{name:?} is used twice in the dataset")]

@@ -71,7 +71,13 @@ pub struct ColumnSpec {
 
 /// `patient_id` then one spec per variable, in order.
 pub fn column_specs(arena: &Arena, dataset: &Dataset) -> Vec<(String, ColumnSpec)> {
-    let patient_id = ColumnSpec { ty: Type::Int, nullable: false, categories: None, min_value: None, max_value: None };
+    let patient_id = ColumnSpec {
+        ty: Type::Int,
+        nullable: false,
+        categories: None,
+        min_value: None,
+        max_value: None,
+    };
     let mut specs = vec![("patient_id".to_string(), patient_id)];
     for (name, series) in dataset.variables() {
         specs.push((name.clone(), column_spec(arena, *series)));
@@ -87,7 +93,13 @@ pub fn column_spec(arena: &Arena, series: NodeId) -> ColumnSpec {
     };
     let categories = categories(arena, series).map(|cs| cs.into_iter().map(to_primitive).collect());
     let (min_value, max_value) = range(arena, series);
-    ColumnSpec { ty, nullable: true, categories, min_value, max_value }
+    ColumnSpec {
+        ty,
+        nullable: true,
+        categories,
+        min_value,
+        max_value,
+    }
 }
 
 fn to_primitive(v: Value) -> Value {
@@ -110,7 +122,10 @@ fn categories(arena: &Arena, series: NodeId) -> Option<Vec<Value>> {
                 Constraint::Categorical(values) => Some(values.clone()),
                 _ => None,
             }),
-        Node::Aggregate { op: AggregateFn::Min | AggregateFn::Max, source } => categories(arena, *source),
+        Node::Aggregate {
+            op: AggregateFn::Min | AggregateFn::Max,
+            source,
+        } => categories(arena, *source),
         Node::Value(v) => Some(vec![v.clone()]),
         Node::Case { cases, default } => {
             let mut all: Vec<Value> = Vec::new();
@@ -131,12 +146,17 @@ fn categories(arena: &Arena, series: NodeId) -> Option<Vec<Value>> {
 /// Ranges come from a `ClosedRange` constraint, and a row count is 0..=65535.
 fn range(arena: &Arena, series: NodeId) -> (Option<i64>, Option<i64>) {
     match arena.node(series) {
-        Node::Aggregate { op: AggregateFn::Count, .. } => (Some(0), Some(65_535)),
+        Node::Aggregate {
+            op: AggregateFn::Count,
+            ..
+        } => (Some(0), Some(65_535)),
         Node::SelectColumn { source, name } => root_schema(arena, *source)
             .and_then(|s| s.column(name))
             .and_then(|c| {
                 c.constraints.iter().find_map(|k| match k {
-                    Constraint::ClosedRange { minimum, maximum, .. } => Some((Some(*minimum), Some(*maximum))),
+                    Constraint::ClosedRange {
+                        minimum, maximum, ..
+                    } => Some((Some(*minimum), Some(*maximum))),
                     _ => None,
                 })
             })

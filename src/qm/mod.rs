@@ -31,8 +31,14 @@ mod types;
 pub use arena::{Arena, Domain, NodeInfo, Shape};
 pub use dataset::{Dataset, GroupedSum};
 pub use error::{Expected, QmError, Received};
-pub use nodes::{AggregateFn, BinaryFn, InlineRef, NaryFn, Node, NodeId, Position, TableRef, UnaryFn};
-pub use schema::{ActivationFilter, Column, Constraint, InlineRow, InlineTable, Table, TableSchema};
+pub use nodes::{
+    AggregateFn, BinaryFn, InlineRef, NaryFn, Node, NodeId, Position, TableRef, UnaryFn,
+};
 pub use population::{evaluate_without_rows, validate_population};
+pub use schema::{
+    ActivationFilter, Column, Constraint, InlineRow, InlineTable, Table, TableSchema,
+};
 pub use spans::SpanTable;
-pub use types::{days_in_month, is_leap_year, CodeSystem, Date, MixedSet, MultiCodeSystem, Type, Value, F64};
+pub use types::{
+    days_in_month, is_leap_year, CodeSystem, Date, MixedSet, MultiCodeSystem, Type, Value, F64,
+};

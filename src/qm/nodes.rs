@@ -102,25 +102,62 @@ pub enum NaryFn {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Node {
     Value(Value),
-    Parameter { name: String, ty: Type },
+    Parameter {
+        name: String,
+        ty: Type,
+    },
     SelectTable(TableRef),
     SelectPatientTable(TableRef),
     InlinePatientTable(InlineRef),
-    SelectColumn { source: NodeId, name: String },
-    Filter { source: NodeId, condition: NodeId },
-    Sort { source: NodeId, sort_by: NodeId },
-    PickOneRowPerPatient { source: NodeId, position: Position },
+    SelectColumn {
+        source: NodeId,
+        name: String,
+    },
+    Filter {
+        source: NodeId,
+        condition: NodeId,
+    },
+    Sort {
+        source: NodeId,
+        sort_by: NodeId,
+    },
+    PickOneRowPerPatient {
+        source: NodeId,
+        position: Position,
+    },
     /// Only made by the sort rewrite ([`rewrite_sorts`](super::rewrite::rewrite_sorts)):
     /// a pick annotated with every column selected from it, sorted by name.
-    PickOneRowPerPatientWithColumns { source: NodeId, position: Position, selected_columns: Vec<NodeId> },
-    Aggregate { op: AggregateFn, source: NodeId },
-    Unary { op: UnaryFn, source: NodeId },
-    Binary { op: BinaryFn, lhs: NodeId, rhs: NodeId },
-    Nary { op: NaryFn, sources: Vec<NodeId> },
+    PickOneRowPerPatientWithColumns {
+        source: NodeId,
+        position: Position,
+        selected_columns: Vec<NodeId>,
+    },
+    Aggregate {
+        op: AggregateFn,
+        source: NodeId,
+    },
+    Unary {
+        op: UnaryFn,
+        source: NodeId,
+    },
+    Binary {
+        op: BinaryFn,
+        lhs: NodeId,
+        rhs: NodeId,
+    },
+    Nary {
+        op: NaryFn,
+        sources: Vec<NodeId>,
+    },
     /// Conditions in order (the first True one wins); a `None` value or default is NULL.
-    Case { cases: Vec<(NodeId, Option<NodeId>)>, default: Option<NodeId> },
+    Case {
+        cases: Vec<(NodeId, Option<NodeId>)>,
+        default: Option<NodeId>,
+    },
     /// The rows of an event table added with `add_event_table`, members in order.
-    SeriesCollectionFrame { members: Vec<(String, NodeId)> },
+    SeriesCollectionFrame {
+        members: Vec<(String, NodeId)>,
+    },
 }
 
 impl Node {
@@ -151,7 +188,11 @@ impl Node {
                 f(*source);
                 f(*sort_by)
             }
-            Node::PickOneRowPerPatientWithColumns { source, selected_columns, .. } => {
+            Node::PickOneRowPerPatientWithColumns {
+                source,
+                selected_columns,
+                ..
+            } => {
                 f(*source);
                 selected_columns.iter().copied().for_each(f)
             }
@@ -183,25 +224,51 @@ impl Node {
             | Node::SelectTable(_)
             | Node::SelectPatientTable(_)
             | Node::InlinePatientTable(_) => self.clone(),
-            Node::SelectColumn { source, name } => Node::SelectColumn { source: f(*source)?, name: name.clone() },
-            Node::Filter { source, condition } => Node::Filter { source: f(*source)?, condition: f(*condition)? },
-            Node::Sort { source, sort_by } => Node::Sort { source: f(*source)?, sort_by: f(*sort_by)? },
-            Node::PickOneRowPerPatient { source, position } => {
-                Node::PickOneRowPerPatient { source: f(*source)?, position: *position }
-            }
-            Node::PickOneRowPerPatientWithColumns { source, position, selected_columns } => {
-                Node::PickOneRowPerPatientWithColumns {
-                    source: f(*source)?,
-                    position: *position,
-                    selected_columns: selected_columns.iter().map(|c| f(*c)).collect::<Result<_, E>>()?,
-                }
-            }
-            Node::Aggregate { op, source } => Node::Aggregate { op: *op, source: f(*source)? },
-            Node::Unary { op, source } => Node::Unary { op: *op, source: f(*source)? },
-            Node::Binary { op, lhs, rhs } => Node::Binary { op: *op, lhs: f(*lhs)?, rhs: f(*rhs)? },
-            Node::Nary { op, sources } => {
-                Node::Nary { op: *op, sources: sources.iter().map(|s| f(*s)).collect::<Result<_, E>>()? }
-            }
+            Node::SelectColumn { source, name } => Node::SelectColumn {
+                source: f(*source)?,
+                name: name.clone(),
+            },
+            Node::Filter { source, condition } => Node::Filter {
+                source: f(*source)?,
+                condition: f(*condition)?,
+            },
+            Node::Sort { source, sort_by } => Node::Sort {
+                source: f(*source)?,
+                sort_by: f(*sort_by)?,
+            },
+            Node::PickOneRowPerPatient { source, position } => Node::PickOneRowPerPatient {
+                source: f(*source)?,
+                position: *position,
+            },
+            Node::PickOneRowPerPatientWithColumns {
+                source,
+                position,
+                selected_columns,
+            } => Node::PickOneRowPerPatientWithColumns {
+                source: f(*source)?,
+                position: *position,
+                selected_columns: selected_columns
+                    .iter()
+                    .map(|c| f(*c))
+                    .collect::<Result<_, E>>()?,
+            },
+            Node::Aggregate { op, source } => Node::Aggregate {
+                op: *op,
+                source: f(*source)?,
+            },
+            Node::Unary { op, source } => Node::Unary {
+                op: *op,
+                source: f(*source)?,
+            },
+            Node::Binary { op, lhs, rhs } => Node::Binary {
+                op: *op,
+                lhs: f(*lhs)?,
+                rhs: f(*rhs)?,
+            },
+            Node::Nary { op, sources } => Node::Nary {
+                op: *op,
+                sources: sources.iter().map(|s| f(*s)).collect::<Result<_, E>>()?,
+            },
             Node::Case { cases, default } => Node::Case {
                 cases: cases
                     .iter()
@@ -210,7 +277,10 @@ impl Node {
                 default: default.map(&mut f).transpose()?,
             },
             Node::SeriesCollectionFrame { members } => Node::SeriesCollectionFrame {
-                members: members.iter().map(|(n, m)| Ok((n.clone(), f(*m)?))).collect::<Result<_, E>>()?,
+                members: members
+                    .iter()
+                    .map(|(n, m)| Ok((n.clone(), f(*m)?)))
+                    .collect::<Result<_, E>>()?,
             },
         })
     }

@@ -34,7 +34,10 @@ pub fn validate_population(arena: &Arena, population: NodeId) -> Result<(), QmEr
         });
     }
     if !info.is_patient_level() {
-        return Err(QmError::DatasetNotOneRowPerPatient { name: None, series: population });
+        return Err(QmError::DatasetNotOneRowPerPatient {
+            name: None,
+            series: population,
+        });
     }
     if evaluate_without_rows(arena, population)? == Some(Value::Bool(true)) {
         return Err(QmError::PopulationTrueForNoRows { population });
@@ -55,7 +58,10 @@ pub fn evaluate_without_rows(arena: &Arena, series: NodeId) -> Result<Scalar, Qm
             continue;
         }
         let node = arena.get(id)?;
-        let needs_inputs = matches!(node, Node::Unary { .. } | Node::Binary { .. } | Node::Nary { .. } | Node::Case { .. });
+        let needs_inputs = matches!(
+            node,
+            Node::Unary { .. } | Node::Binary { .. } | Node::Nary { .. } | Node::Case { .. }
+        );
         if ready || !needs_inputs {
             let v = eval(arena, id, &memo)?;
             memo.insert(id, v);
@@ -69,11 +75,17 @@ pub fn evaluate_without_rows(arena: &Arena, series: NodeId) -> Result<Scalar, Qm
 
 fn eval(arena: &Arena, id: NodeId, memo: &HashMap<NodeId, Scalar>) -> Result<Scalar, QmError> {
     let get = |input: &NodeId| -> Scalar { memo.get(input).cloned().flatten() };
-    let failed = |e: scalar::ScalarError| QmError::PopulationEvaluation { node: id, message: e.0 };
+    let failed = |e: scalar::ScalarError| QmError::PopulationEvaluation {
+        node: id,
+        message: e.0,
+    };
     Ok(match arena.node(id) {
         Node::Value(v) => Some(v.clone()),
         Node::Parameter { name, .. } => {
-            return Err(QmError::PopulationParameter { parameter: id, name: name.clone() })
+            return Err(QmError::PopulationParameter {
+                parameter: id,
+                name: name.clone(),
+            })
         }
         // A patient-level column: the patient has no row, so NULL.
         Node::SelectColumn { .. } => None,
@@ -86,11 +98,17 @@ fn eval(arena: &Arena, id: NodeId, memo: &HashMap<NodeId, Scalar>) -> Result<Sca
             AggregateFn::Min | AggregateFn::Max | AggregateFn::Sum | AggregateFn::Mean => None,
         },
         Node::Unary { op, source } => scalar::unary(*op, &get(source)).map_err(failed)?,
-        Node::Binary { op, lhs, rhs } => scalar::binary(*op, &get(lhs), &get(rhs)).map_err(failed)?,
-        Node::Nary { op, sources } => scalar::nary(*op, &sources.iter().map(get).collect::<Vec<_>>()),
+        Node::Binary { op, lhs, rhs } => {
+            scalar::binary(*op, &get(lhs), &get(rhs)).map_err(failed)?
+        }
+        Node::Nary { op, sources } => {
+            scalar::nary(*op, &sources.iter().map(get).collect::<Vec<_>>())
+        }
         Node::Case { cases, default } => {
             // The first True condition wins; NULL counts as not matching.
-            let hit = cases.iter().find(|(c, _)| get(c) == Some(Value::Bool(true)));
+            let hit = cases
+                .iter()
+                .find(|(c, _)| get(c) == Some(Value::Bool(true)));
             match hit {
                 Some((_, value)) => value.as_ref().and_then(get),
                 None => default.as_ref().and_then(get),

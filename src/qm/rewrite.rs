@@ -20,7 +20,11 @@ pub struct Rewriter<'a> {
 
 impl<'a> Rewriter<'a> {
     pub fn new(arena: &'a mut Arena) -> Rewriter<'a> {
-        Rewriter { arena, replacements: HashMap::new(), cache: HashMap::new() }
+        Rewriter {
+            arena,
+            replacements: HashMap::new(),
+            cache: HashMap::new(),
+        }
     }
 
     /// Replace `target` with `new` wherever it appears (the last call for a target wins).
@@ -40,13 +44,20 @@ impl<'a> Rewriter<'a> {
             }
             let replacement = self.replacements.get(&id).copied();
             if !ready {
-                assert!(in_progress.insert(id), "a replacement contains the node it replaces");
+                assert!(
+                    in_progress.insert(id),
+                    "a replacement contains the node it replaces"
+                );
                 stack.push((id, true));
                 let deps = match replacement {
                     Some(new) => vec![new],
                     None => self.arena.get(id)?.inputs(),
                 };
-                stack.extend(deps.into_iter().filter(|d| !self.cache.contains_key(d)).map(|d| (d, false)));
+                stack.extend(
+                    deps.into_iter()
+                        .filter(|d| !self.cache.contains_key(d))
+                        .map(|d| (d, false)),
+                );
                 continue;
             }
             in_progress.remove(&id);
@@ -111,12 +122,16 @@ pub fn rewrite_sorts(arena: &mut Arena, roots: &[NodeId]) -> Result<Vec<NodeId>,
             unreachable!("only picks are collected")
         };
         let sorts = sorts_of(arena, source);
-        let lowest = *sorts.last().expect("a pick's source is sorted, so has a Sort");
+        let lowest = *sorts
+            .last()
+            .expect("a pick's source is sorted, so has a Sort");
         let direct: BTreeSet<&str> = sorts
             .iter()
             .filter_map(|s| match arena.node(*s) {
                 Node::Sort { sort_by, .. } => match arena.node(*sort_by) {
-                    Node::SelectColumn { source, name } if !arena.info(*source).is_patient_level() => {
+                    Node::SelectColumn { source, name }
+                        if !arena.info(*source).is_patient_level() =>
+                    {
                         Some(name.as_str())
                     }
                     _ => None,
@@ -124,12 +139,22 @@ pub fn rewrite_sorts(arena: &mut Arena, roots: &[NodeId]) -> Result<Vec<NodeId>,
                 _ => None,
             })
             .collect();
-        let missing: Vec<String> = names.iter().filter(|n| !direct.contains(n.as_str())).cloned().collect();
+        let missing: Vec<String> = names
+            .iter()
+            .filter(|n| !direct.contains(n.as_str()))
+            .cloned()
+            .collect();
         extra_keys.entry(lowest).or_default().extend(missing);
 
-        let selected_columns =
-            names.iter().map(|n| arena.select_column(source, n.clone())).collect::<Result<Vec<_>, _>>()?;
-        let with_columns = arena.add(Node::PickOneRowPerPatientWithColumns { source, position, selected_columns })?;
+        let selected_columns = names
+            .iter()
+            .map(|n| arena.select_column(source, n.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let with_columns = arena.add(Node::PickOneRowPerPatientWithColumns {
+            source,
+            position,
+            selected_columns,
+        })?;
         replacements.push((*pick, with_columns));
     }
 
@@ -137,7 +162,9 @@ pub fn rewrite_sorts(arena: &mut Arena, roots: &[NodeId]) -> Result<Vec<NodeId>,
         if names.is_empty() {
             continue;
         }
-        let Node::Sort { source, sort_by } = arena.node(lowest).clone() else { unreachable!("collected Sorts") };
+        let Node::Sort { source, sort_by } = arena.node(lowest).clone() else {
+            unreachable!("collected Sorts")
+        };
         let mut base = source;
         // The last name ends up innermost, so the first name has the highest priority.
         for name in names.iter().rev() {
@@ -194,7 +221,10 @@ pub fn substitute_parameters(
     let mut replacements = Vec::new();
     for (name, value) in values {
         let ty = value.ty().map_err(|_| QmError::MixedSet)?;
-        if let Some(param) = arena.lookup(&Node::Parameter { name: name.clone(), ty }) {
+        if let Some(param) = arena.lookup(&Node::Parameter {
+            name: name.clone(),
+            ty,
+        }) {
             replacements.push((param, arena.value(value.clone())?));
         }
     }

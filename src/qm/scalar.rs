@@ -35,8 +35,11 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()),
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
-        (Value::Code(_, x), Value::Code(_, y)) | (Value::MultiCode(_, x), Value::MultiCode(_, y)) => Some(x.cmp(y)),
-        (Value::Str(x), Value::MultiCode(_, y)) | (Value::MultiCode(_, x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::Code(_, x), Value::Code(_, y))
+        | (Value::MultiCode(_, x), Value::MultiCode(_, y)) => Some(x.cmp(y)),
+        (Value::Str(x), Value::MultiCode(_, y)) | (Value::MultiCode(_, x), Value::Str(y)) => {
+            Some(x.cmp(y))
+        }
         _ => None,
     }
 }
@@ -57,9 +60,15 @@ pub fn unary(op: UnaryFn, v: &Scalar) -> R {
     }
     let Some(v) = v else { return Ok(None) };
     Ok(Some(match (op, v) {
-        (Negate, Value::Int(i)) => Value::Int(i.checked_neg().ok_or(ScalarError("integer overflow".into()))?),
+        (Negate, Value::Int(i)) => Value::Int(
+            i.checked_neg()
+                .ok_or(ScalarError("integer overflow".into()))?,
+        ),
         (Negate, Value::Float(x)) => Value::float(-x.get()),
-        (Absolute, Value::Int(i)) => Value::Int(i.checked_abs().ok_or(ScalarError("integer overflow".into()))?),
+        (Absolute, Value::Int(i)) => Value::Int(
+            i.checked_abs()
+                .ok_or(ScalarError("integer overflow".into()))?,
+        ),
         (Absolute, Value::Float(x)) => Value::float(x.get().abs()),
         (CastToInt, Value::Bool(b)) => Value::Int(i64::from(*b)),
         (CastToInt, Value::Int(i)) => Value::Int(*i),
@@ -69,7 +78,9 @@ pub fn unary(op: UnaryFn, v: &Scalar) -> R {
         (YearFromDate, Value::Date(d)) => Value::Int(i64::from(d.ymd().0)),
         (MonthFromDate, Value::Date(d)) => Value::Int(i64::from(d.ymd().1)),
         (DayFromDate, Value::Date(d)) => Value::Int(i64::from(d.ymd().2)),
-        (ToFirstOfYear, Value::Date(d)) => Value::Date(Date::from_ymd(d.ymd().0, 1, 1).expect("valid")),
+        (ToFirstOfYear, Value::Date(d)) => {
+            Value::Date(Date::from_ymd(d.ymd().0, 1, 1).expect("valid"))
+        }
         (ToFirstOfMonth, Value::Date(d)) => {
             let (y, m, _) = d.ymd();
             Value::Date(Date::from_ymd(y, m, 1).expect("valid"))
@@ -110,11 +121,13 @@ pub fn binary(op: BinaryFn, l: &Scalar, r: &Scalar) -> R {
                 (None, _) | (_, None) => None,
                 (Some(v), Some(Value::Set(s))) => Some(Value::Bool(s.contains(v))),
                 (Some(_), Some(other)) => return err(format!("In needs a set, got {other}")),
-            })
+            });
         }
         _ => {}
     }
-    let (Some(a), Some(b)) = (l, r) else { return Ok(None) };
+    let (Some(a), Some(b)) = (l, r) else {
+        return Ok(None);
+    };
     let cmp = || compare(a, b);
     let overflow = || ScalarError("integer overflow".into());
     Ok(Some(match (op, a, b) {
@@ -125,8 +138,12 @@ pub fn binary(op: BinaryFn, l: &Scalar, r: &Scalar) -> R {
         (GT, ..) => return Ok(cmp().map(|o| Value::Bool(o == Ordering::Greater))),
         (GE, ..) => return Ok(cmp().map(|o| Value::Bool(o != Ordering::Less))),
         (Add, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_add(*y).ok_or_else(overflow)?),
-        (Subtract, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_sub(*y).ok_or_else(overflow)?),
-        (Multiply, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_mul(*y).ok_or_else(overflow)?),
+        (Subtract, Value::Int(x), Value::Int(y)) => {
+            Value::Int(x.checked_sub(*y).ok_or_else(overflow)?)
+        }
+        (Multiply, Value::Int(x), Value::Int(y)) => {
+            Value::Int(x.checked_mul(*y).ok_or_else(overflow)?)
+        }
         (Add | Subtract | Multiply | TrueDivide | FloorDivide | Power, _, _) => {
             let (x, y) = (as_f64(a)?, as_f64(b)?);
             match op {
@@ -144,8 +161,12 @@ pub fn binary(op: BinaryFn, l: &Scalar, r: &Scalar) -> R {
         (DateAddMonths, Value::Date(d), Value::Int(n)) => Value::Date(add_months(*d, *n)?),
         (DateAddYears, Value::Date(d), Value::Int(n)) => Value::Date(add_years(*d, *n)?),
         (DateDifferenceInDays, Value::Date(x), Value::Date(y)) => Value::Int(i64::from(x.0 - y.0)),
-        (DateDifferenceInMonths, Value::Date(x), Value::Date(y)) => Value::Int(months_between(*y, *x)),
-        (DateDifferenceInYears, Value::Date(x), Value::Date(y)) => Value::Int(years_between(*y, *x)),
+        (DateDifferenceInMonths, Value::Date(x), Value::Date(y)) => {
+            Value::Int(months_between(*y, *x))
+        }
+        (DateDifferenceInYears, Value::Date(x), Value::Date(y)) => {
+            Value::Int(years_between(*y, *x))
+        }
         (StringContains, _, _) => match (text(a), text(b)) {
             (Some(x), Some(y)) => Value::Bool(x.contains(y)),
             _ => return err("StringContains needs strings"),
@@ -191,7 +212,9 @@ pub fn add_days(d: Date, n: i64) -> Result<Date, ScalarError> {
         return err("date out of range");
     }
     let out = i64::from(d.0) + n;
-    let out = i32::try_from(out).map(Date).map_err(|_| ScalarError("date out of range".into()))?;
+    let out = i32::try_from(out)
+        .map(Date)
+        .map_err(|_| ScalarError("date out of range".into()))?;
     if out.in_range() {
         Ok(out)
     } else {
@@ -205,16 +228,24 @@ pub fn add_months(d: Date, n: i64) -> Result<Date, ScalarError> {
     let zero_based = i64::from(m) - 1 + n;
     let year = i64::from(y) + zero_based.div_euclid(12);
     let month = zero_based.rem_euclid(12) as u32 + 1;
-    let year = i32::try_from(year).ok().filter(|y| (Date::MIN_YEAR..=Date::MAX_YEAR).contains(y));
-    let Some(year) = year else { return err("year out of range") };
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| (Date::MIN_YEAR..=Date::MAX_YEAR).contains(y));
+    let Some(year) = year else {
+        return err("year out of range");
+    };
     from_ymd_rolling(year, month, day)
 }
 
 /// Adds years; 29 February in a non-leap year becomes 1 March.
 pub fn add_years(d: Date, n: i64) -> Result<Date, ScalarError> {
     let (y, m, day) = d.ymd();
-    let year = i32::try_from(i64::from(y) + n).ok().filter(|y| (Date::MIN_YEAR..=Date::MAX_YEAR).contains(y));
-    let Some(year) = year else { return err("year out of range") };
+    let year = i32::try_from(i64::from(y) + n)
+        .ok()
+        .filter(|y| (Date::MIN_YEAR..=Date::MAX_YEAR).contains(y));
+    let Some(year) = year else {
+        return err("year out of range");
+    };
     from_ymd_rolling(year, m, day)
 }
 
@@ -222,7 +253,11 @@ fn from_ymd_rolling(year: i32, month: u32, day: u32) -> Result<Date, ScalarError
     if day <= days_in_month(year, month) {
         return Ok(Date::from_ymd(year, month, day).expect("day checked"));
     }
-    let (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (year, month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     Date::from_ymd(year, month, 1).ok_or_else(|| ScalarError("date out of range".into()))
 }
 

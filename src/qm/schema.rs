@@ -14,7 +14,11 @@ pub enum Constraint {
     FirstOfMonth,
     /// Matched at the start of the value only (Python's `re.match`).
     Regex(String),
-    ClosedRange { minimum: i64, maximum: i64, step: i64 },
+    ClosedRange {
+        minimum: i64,
+        maximum: i64,
+        step: i64,
+    },
     GeneralRange {
         minimum: Option<Value>,
         maximum: Option<Value>,
@@ -44,11 +48,17 @@ impl TableSchema {
 
     /// A schema from `(name, type)` pairs with no constraints (handy in tests and for
     /// `table_from_file(columns=...)`).
-    pub fn from_types<S: Into<String>>(columns: impl IntoIterator<Item = (S, Type)>) -> TableSchema {
+    pub fn from_types<S: Into<String>>(
+        columns: impl IntoIterator<Item = (S, Type)>,
+    ) -> TableSchema {
         TableSchema {
             columns: columns
                 .into_iter()
-                .map(|(name, ty)| Column { name: name.into(), ty, constraints: vec![] })
+                .map(|(name, ty)| Column {
+                    name: name.into(),
+                    ty,
+                    constraints: vec![],
+                })
                 .collect(),
         }
     }

@@ -41,32 +41,45 @@ pub enum SerialError {
 /// The dataset's graph with dense indexes, in display order.
 pub fn to_serial(arena: &Arena, dataset: &Dataset) -> SerialDataset {
     let order = arena.post_order(&dataset.roots());
-    let index: HashMap<NodeId, NodeId> =
-        order.iter().enumerate().map(|(i, id)| (*id, NodeId(i as u32))).collect();
+    let index: HashMap<NodeId, NodeId> = order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, NodeId(i as u32)))
+        .collect();
     let mut tables: Vec<Table> = Vec::new();
     let mut table_index: HashMap<TableRef, TableRef> = HashMap::new();
     let mut inline_tables: Vec<InlineTable> = Vec::new();
     let mut inline_index: HashMap<InlineRef, InlineRef> = HashMap::new();
     let mut nodes = Vec::with_capacity(order.len());
     for id in &order {
-        let node = arena.node(*id).map_inputs::<()>(|i| Ok(index[&i])).expect("infallible");
+        let node = arena
+            .node(*id)
+            .map_inputs::<()>(|i| Ok(index[&i]))
+            .expect("infallible");
         let node = match node {
             Node::SelectTable(t) | Node::SelectPatientTable(t) => {
                 let r = *table_index.entry(t).or_insert_with(|| {
                     tables.push(arena.table(t).clone());
                     TableRef(tables.len() as u32 - 1)
                 });
-                if matches!(node, Node::SelectTable(_)) { Node::SelectTable(r) } else { Node::SelectPatientTable(r) }
+                if matches!(node, Node::SelectTable(_)) {
+                    Node::SelectTable(r)
+                } else {
+                    Node::SelectPatientTable(r)
+                }
             }
-            Node::InlinePatientTable(t) => Node::InlinePatientTable(*inline_index.entry(t).or_insert_with(|| {
-                inline_tables.push(arena.inline_table(t).clone());
-                InlineRef(inline_tables.len() as u32 - 1)
-            })),
+            Node::InlinePatientTable(t) => {
+                Node::InlinePatientTable(*inline_index.entry(t).or_insert_with(|| {
+                    inline_tables.push(arena.inline_table(t).clone());
+                    InlineRef(inline_tables.len() as u32 - 1)
+                }))
+            }
             other => other,
         };
         nodes.push(node);
     }
-    let remap = |list: &[(String, NodeId)]| list.iter().map(|(n, id)| (n.clone(), index[id])).collect();
+    let remap =
+        |list: &[(String, NodeId)]| list.iter().map(|(n, id)| (n.clone(), index[id])).collect();
     SerialDataset {
         tables,
         inline_tables,
@@ -87,24 +100,54 @@ pub fn from_serial(arena: &mut Arena, serial: &SerialDataset) -> Result<Dataset,
     let mut ids: Vec<NodeId> = Vec::with_capacity(serial.nodes.len());
     for (i, node) in serial.nodes.iter().enumerate() {
         let bad = |reference: u32| SerialError::BadReference { node: i, reference };
-        let node = node.map_inputs(|input| ids.get(input.index()).copied().ok_or_else(|| bad(input.0)))?;
+        let node =
+            node.map_inputs(|input| ids.get(input.index()).copied().ok_or_else(|| bad(input.0)))?;
         let node = match node {
             Node::SelectTable(t) | Node::SelectPatientTable(t) => {
-                let table = serial.tables.get(t.0 as usize).ok_or_else(|| bad(t.0))?.clone();
+                let table = serial
+                    .tables
+                    .get(t.0 as usize)
+                    .ok_or_else(|| bad(t.0))?
+                    .clone();
                 let r = arena.intern_table(table);
-                if matches!(node, Node::SelectTable(_)) { Node::SelectTable(r) } else { Node::SelectPatientTable(r) }
+                if matches!(node, Node::SelectTable(_)) {
+                    Node::SelectTable(r)
+                } else {
+                    Node::SelectPatientTable(r)
+                }
             }
             Node::InlinePatientTable(t) => {
-                let data = serial.inline_tables.get(t.0 as usize).ok_or_else(|| bad(t.0))?.clone();
-                Node::InlinePatientTable(arena.intern_inline_table(data).map_err(|error| SerialError::Invalid { node: i, error })?)
+                let data = serial
+                    .inline_tables
+                    .get(t.0 as usize)
+                    .ok_or_else(|| bad(t.0))?
+                    .clone();
+                Node::InlinePatientTable(
+                    arena
+                        .intern_inline_table(data)
+                        .map_err(|error| SerialError::Invalid { node: i, error })?,
+                )
             }
             other => other,
         };
-        ids.push(arena.add(node).map_err(|error| SerialError::Invalid { node: i, error })?);
+        ids.push(
+            arena
+                .add(node)
+                .map_err(|error| SerialError::Invalid { node: i, error })?,
+        );
     }
-    let get = |id: NodeId| ids.get(id.index()).copied().ok_or(SerialError::BadReference { node: ids.len(), reference: id.0 });
+    let get = |id: NodeId| {
+        ids.get(id.index())
+            .copied()
+            .ok_or(SerialError::BadReference {
+                node: ids.len(),
+                reference: id.0,
+            })
+    };
     let remap = |list: &[(String, NodeId)]| -> Result<Vec<(String, NodeId)>, SerialError> {
-        list.iter().map(|(n, id)| Ok((n.clone(), get(*id)?))).collect()
+        list.iter()
+            .map(|(n, id)| Ok((n.clone(), get(*id)?)))
+            .collect()
     };
     Dataset::new(
         arena,

@@ -89,7 +89,12 @@ impl Type {
     pub fn is_comparable(&self) -> bool {
         matches!(
             self,
-            Type::Int | Type::Float | Type::Str | Type::Date | Type::Code(_) | Type::MultiCodeString(_)
+            Type::Int
+                | Type::Float
+                | Type::Str
+                | Type::Date
+                | Type::Code(_)
+                | Type::MultiCodeString(_)
         )
     }
 }
@@ -184,7 +189,10 @@ impl Date {
             return None;
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            s.get(r.clone())?.bytes().all(|c| c.is_ascii_digit()).then(|| s[r].parse().ok())?
+            s.get(r.clone())?
+                .bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s[r].parse().ok())?
         };
         Date::from_ymd(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
     }
@@ -216,7 +224,8 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let year_of_era = y - era * 400;
     let shifted_month = (month + 9) % 12; // March = 0
     let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era as u32 * 365 + year_of_era as u32 / 4 - year_of_era as u32 / 100 + day_of_year;
+    let day_of_era =
+        year_of_era as u32 * 365 + year_of_era as u32 / 4 - year_of_era as u32 / 100 + day_of_year;
     era * 146_097 + day_of_era as i32 - 719_468
 }
 
@@ -224,11 +233,16 @@ fn civil_from_days(days: i32) -> (i32, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = (z - era * 146_097) as u32;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
     let year = year_of_era as i32 + era * 400 + i32::from(month <= 2);
     (year, month, day)
 }

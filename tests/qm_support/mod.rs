@@ -16,7 +16,10 @@ pub fn columns() -> TableSchema {
         ("d2", Type::Date),
         ("c1", Type::Code(CodeSystem::SNOMEDCTCode)),
         ("c2", Type::Code(CodeSystem::ICD10Code)),
-        ("m1", Type::MultiCodeString(MultiCodeSystem::ICD10MultiCodeString)),
+        (
+            "m1",
+            Type::MultiCodeString(MultiCodeSystem::ICD10MultiCodeString),
+        ),
     ])
 }
 
@@ -30,7 +33,9 @@ pub struct Fx {
 impl Fx {
     pub fn new() -> Fx {
         let mut a = Arena::new();
-        let p = a.select_patient_table(Table::new("patients", columns())).unwrap();
+        let p = a
+            .select_patient_table(Table::new("patients", columns()))
+            .unwrap();
         let e = a.select_table(Table::new("events", columns())).unwrap();
         let e2 = a.select_table(Table::new("events2", columns())).unwrap();
         Fx { a, p, e, e2 }
@@ -57,7 +62,9 @@ impl Fx {
     }
 
     pub fn date(&mut self, y: i32, m: u32, d: u32) -> NodeId {
-        self.a.value(Value::Date(Date::from_ymd(y, m, d).unwrap())).unwrap()
+        self.a
+            .value(Value::Date(Date::from_ymd(y, m, d).unwrap()))
+            .unwrap()
     }
 
     pub fn bin(&mut self, op: BinaryFn, l: NodeId, r: NodeId) -> NodeId {
@@ -80,7 +87,10 @@ impl Fx {
     }
 
     pub fn dataset(&self, population: NodeId, variables: Vec<(&str, NodeId)>) -> Dataset {
-        let variables = variables.into_iter().map(|(n, v)| (n.to_string(), v)).collect();
+        let variables = variables
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect();
         Dataset::new(&self.a, population, variables, vec![], None).unwrap()
     }
 }
