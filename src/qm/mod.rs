@@ -27,6 +27,7 @@ mod schema;
 pub mod serial;
 mod spans;
 mod types;
+mod typing;
 
 pub use arena::{Arena, Domain, NodeInfo, Shape};
 pub use dataset::{Dataset, GroupedSum};
