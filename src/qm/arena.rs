@@ -51,6 +51,23 @@ impl NodeInfo {
         matches!(self.shape, Shape::Frame { .. })
     }
 
+    /// A frame whose class has many rows per patient (`SelectTable`, `Filter`, `Sort`, an
+    /// event table): what `Filter`, `Sort` and picks accept as their source.
+    pub fn is_many_rows_frame(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::Frame {
+                many_rows: true,
+                ..
+            }
+        )
+    }
+
+    /// A frame that can be picked from (a `Sort`, or a `Filter` of a sorted frame).
+    pub fn is_sorted(&self) -> bool {
+        matches!(self.shape, Shape::Frame { sorted: true, .. })
+    }
+
     /// One row (or value) per patient: the node is in the patient domain.
     pub fn is_patient_level(&self) -> bool {
         self.domain == Domain::Patient
