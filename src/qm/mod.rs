@@ -6,7 +6,8 @@
 //! node's type, dimension and domain. A [`Dataset`] is the root of a graph.
 //!
 //! - `types`, `schema`: value types, literals, table schemas;
-//! - `nodes`, `arena`, `check`, `build`: the nodes, the arena and its checks;
+//! - `nodes`, `arena`, `check`, `typing`, `build`: the nodes, the arena, its checks (field
+//!   types with the reference's type variables in `typing`) and the named constructors;
 //! - `dataset`: the root and its checks; `population`: population validation;
 //! - `rewrite`: the required sort-key rewrite; `scalar`: per-value semantics of functions;
 //! - `introspect`: root tables, tables used, output column specs;
