@@ -2,6 +2,7 @@
 //! dimension and domain as computed when it passed its checks.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::error::QmError;
 use super::nodes::{InlineRef, Node, NodeId, TableRef};
@@ -81,7 +82,10 @@ impl NodeInfo {
 pub struct Arena {
     nodes: Vec<Node>,
     infos: Vec<NodeInfo>,
-    index: HashMap<Node, NodeId>,
+    /// Node hash → the ids of the nodes with that hash (almost always one), so each node
+    /// is stored once, however large its literal.
+    index: HashMap<u64, Vec<NodeId>>,
+    hasher: std::hash::RandomState,
     tables: Vec<Table>,
     table_index: HashMap<Table, TableRef>,
     inline_tables: Vec<InlineTable>,
@@ -95,20 +99,28 @@ impl Arena {
 
     /// Checks `node` and interns it. Equal nodes always get the same id.
     pub fn add(&mut self, node: Node) -> Result<NodeId, QmError> {
-        if let Some(id) = self.index.get(&node) {
-            return Ok(*id);
+        let hash = self.hasher.hash_one(&node);
+        if let Some(id) = self.find(&node, hash) {
+            return Ok(id);
         }
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 2^32 query-model nodes"));
         let info = self.check(&node, id)?;
-        self.nodes.push(node.clone());
+        self.nodes.push(node);
         self.infos.push(info);
-        self.index.insert(node, id);
+        self.index.entry(hash).or_default().push(id);
         Ok(id)
     }
 
     /// The id of a node equal to `node`, if one has been added.
     pub fn lookup(&self, node: &Node) -> Option<NodeId> {
-        self.index.get(node).copied()
+        self.find(node, self.hasher.hash_one(node))
+    }
+
+    fn find(&self, node: &Node, hash: u64) -> Option<NodeId> {
+        let ids = self.index.get(&hash)?;
+        ids.iter()
+            .copied()
+            .find(|id| self.nodes[id.index()] == *node)
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
