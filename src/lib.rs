@@ -11,3 +11,4 @@ pub mod diagnostics;
 pub mod syntax;
 pub mod cli;
 pub mod project;
+pub mod qm;
