@@ -146,9 +146,11 @@ class addresses(EventFrame):
     def for_patient_on(self, date):
         """The address each patient lived at on the given date.
 
-        Of the addresses covering the date (started on or before it and not ended before
-        it), one with a postcode is preferred; after that the latest start_date, then the
-        latest end_date, then the highest address_id wins.
+        Candidates are the addresses that started on or before the date and did not end
+        before it (a missing end_date counts as not ended; a missing start_date excludes
+        the row). An address with has_postcode True is preferred over the rest (False or
+        missing); then the most recent start_date; then the latest end_date, where a
+        missing end_date ranks lowest; then the highest address_id.
         """
         current = self.where(self.start_date <= date).except_where(self.end_date < date)
         return current.sort_by(
@@ -160,42 +162,46 @@ class addresses(EventFrame):
 
     @property
     def imd_quintile(self):
-        """The IMD quintile of the address's area, derived from imd_rounded.
+        """The IMD quintile of the address's area, as a label derived from imd_rounded.
 
-        One of "1 (most deprived)", "2", "3", "4", "5 (least deprived)", or "unknown" when
-        imd_rounded is missing. Cut-offs are fifths of the 32,844 areas in England, rounded
-        down.
+        The labels are "1 (most deprived)", "2", "3", "4" and "5 (least deprived)". Group k
+        takes ranks up to and including k fifths of 32,844 (the number of LSOAs in England
+        in 2011), rounded down: 6568, 13137, 19706, 26275 and 32844. Group 1 also needs a
+        rank of at least 0, so a negative rank lands in "2". A missing rank, or one above
+        32844, gives "unknown".
         """
         imd = self.imd_rounded
         return case(
-            when((imd >= 0) & (imd < 6568)).then("1 (most deprived)"),
-            when(imd < 13137).then("2"),
-            when(imd < 19706).then("3"),
-            when(imd < 26275).then("4"),
-            when(imd < 32844).then("5 (least deprived)"),
+            when((imd >= 0) & (imd <= 6568)).then("1 (most deprived)"),
+            when(imd <= 13137).then("2"),
+            when(imd <= 19706).then("3"),
+            when(imd <= 26275).then("4"),
+            when(imd <= 32844).then("5 (least deprived)"),
             otherwise="unknown",
         )
 
     @property
     def imd_decile(self):
-        """The IMD decile of the address's area, derived from imd_rounded.
+        """The IMD decile of the address's area, as a label derived from imd_rounded.
 
-        One of "1 (most deprived)", "2", ..., "9", "10 (least deprived)", or "unknown" when
-        imd_rounded is missing. Cut-offs are tenths of the 32,844 areas in England, rounded
-        down.
+        The labels are "1 (most deprived)", "2", ..., "9" and "10 (least deprived)". Group k
+        takes ranks up to and including k tenths of 32,844, rounded down: 3284, 6568, 9853,
+        13137, 16422, 19706, 22990, 26275, 29559 and 32844. Group 1 also needs a rank of at
+        least 0, so a negative rank lands in "2". A missing rank, or one above 32844, gives
+        "unknown".
         """
         imd = self.imd_rounded
         return case(
-            when((imd >= 0) & (imd < 3284)).then("1 (most deprived)"),
-            when(imd < 6568).then("2"),
-            when(imd < 9853).then("3"),
-            when(imd < 13137).then("4"),
-            when(imd < 16422).then("5"),
-            when(imd < 19706).then("6"),
-            when(imd < 22990).then("7"),
-            when(imd < 26275).then("8"),
-            when(imd < 29559).then("9"),
-            when(imd < 32844).then("10 (least deprived)"),
+            when((imd >= 0) & (imd <= 3284)).then("1 (most deprived)"),
+            when(imd <= 6568).then("2"),
+            when(imd <= 9853).then("3"),
+            when(imd <= 13137).then("4"),
+            when(imd <= 16422).then("5"),
+            when(imd <= 19706).then("6"),
+            when(imd <= 22990).then("7"),
+            when(imd <= 26275).then("8"),
+            when(imd <= 29559).then("9"),
+            when(imd <= 32844).then("10 (least deprived)"),
             otherwise="unknown",
         )
 
@@ -1573,9 +1579,10 @@ class practice_registrations(EventFrame):
     def for_patient_on(self, date):
         """The registration each patient held on the given date.
 
-        Of the registrations covering the date, the last when sorted by
-        (start_date, end_date, practice_pseudo_id) is chosen. A patient with no
-        registration on the date gets missing values.
+        Of the registrations covering the date (see spanning), the most recently started
+        wins; among those, the one ending latest, where a missing end_date ranks lowest so
+        that a registration with a recorded end is preferred; then the highest
+        practice_pseudo_id. A patient with no registration on the date gets missing values.
         """
         return (
             self.spanning(date, date)
