@@ -613,13 +613,15 @@ class decision_support_values(EventFrame):
     def electronic_frailty_index(self):
         """The rows holding version 1.0 of the UK electronic frailty index (eFI).
 
-        Each row is one calculation; use numeric_value for the score and calculation_date
-        for when it was calculated.
+        Keeps rows whose algorithm_description is exactly "UK Electronic Frailty Index
+        (eFI)" and whose algorithm_version is exactly "1.0"; rows missing either are
+        dropped. Each row is one calculation: numeric_value is the score and
+        calculation_date is when it was calculated. It filters twice, description first,
+        both conditions on the unfiltered table's columns, so that the query graph is the
+        reference ehrQL's.
         """
-        return self.where(
-            (self.algorithm_description == "UK Electronic Frailty Index (eFI)")
-            & (self.algorithm_version == "1.0")
-        )
+        is_efi = self.algorithm_description == "UK Electronic Frailty Index (eFI)"
+        return self.where(is_efi).where(self.algorithm_version == "1.0")
 
 
 @table
