@@ -47,7 +47,10 @@ fn fails(files: &[(&str, &str)], main: &str) -> String {
 fn local_module_from_the_definition_folder_and_star_imports() {
     let printed = ok(
         &[
-            ("analysis/d.py", "from codelists import *\nprint(asthma, copd)\nprint('_private' in dir())\n"),
+            (
+                "analysis/d.py",
+                "from codelists import *\nprint(asthma, copd)\nprint('_private' in dir())\n",
+            ),
             ("analysis/codelists.py", "asthma = ['J45']\ncopd = ['J44']\n_private = 1\n"),
         ],
         "analysis/d.py",
@@ -55,7 +58,10 @@ fn local_module_from_the_definition_folder_and_star_imports() {
     assert_eq!(printed, "['J45'] ['J44']\nFalse\n");
     let printed = ok(
         &[
-            ("analysis/d.py", "from config import *\nprint(sorted(k for k in dir() if not k.startswith('__')))\n"),
+            (
+                "analysis/d.py",
+                "from config import *\nprint(sorted(k for k in dir() if not k.startswith('__')))\n",
+            ),
             ("analysis/config.py", "__all__ = ['a']\na = 1\nb = 2\n"),
         ],
         "analysis/d.py",
@@ -66,11 +72,17 @@ fn local_module_from_the_definition_folder_and_star_imports() {
 #[test]
 fn packages_through_the_project_root_and_relative_imports() {
     let files = [
-        ("analysis/d.py", "from analysis.lib.helpers import double\nimport analysis.lib.helpers as h\nprint(double(2), h.double(5))\n"),
+        (
+            "analysis/d.py",
+            "from analysis.lib.helpers import double\nimport analysis.lib.helpers as h\nprint(double(2), h.double(5))\n",
+        ),
         ("analysis/__init__.py", ""),
         ("analysis/lib/__init__.py", "from .consts import FACTOR\n"),
         ("analysis/lib/consts.py", "FACTOR = 2\n"),
-        ("analysis/lib/helpers.py", "from . import consts\nfrom .consts import FACTOR\ndef double(x):\n    return x * FACTOR * consts.FACTOR // 2\n"),
+        (
+            "analysis/lib/helpers.py",
+            "from . import consts\nfrom .consts import FACTOR\ndef double(x):\n    return x * FACTOR * consts.FACTOR // 2\n",
+        ),
     ];
     assert_eq!(ok(&files, "analysis/d.py"), "4 10\n");
 }
@@ -78,7 +90,10 @@ fn packages_through_the_project_root_and_relative_imports() {
 #[test]
 fn modules_run_once_and_are_cached() {
     let files = [
-        ("d.py", "import m\nimport m as again\nfrom m import VALUE\nprint(m is again, VALUE)\n"),
+        (
+            "d.py",
+            "import m\nimport m as again\nfrom m import VALUE\nprint(m is again, VALUE)\n",
+        ),
         ("m.py", "print('loading m')\nVALUE = 7\n"),
     ];
     assert_eq!(ok(&files, "d.py"), "loading m\nTrue 7\n");
@@ -87,12 +102,18 @@ fn modules_run_once_and_are_cached() {
 #[test]
 fn import_cycles_are_a_clear_error() {
     let files = [("d.py", "import a\n"), ("a.py", "import b\n"), ("b.py", "import a\n")];
-    assert_eq!(fails(&files, "d.py"), "ImportError: import cycle: a -> b -> a (modules cannot import each other)");
+    assert_eq!(
+        fails(&files, "d.py"),
+        "ImportError: import cycle: a -> b -> a (modules cannot import each other)"
+    );
 }
 
 #[test]
 fn unknown_modules_and_names() {
-    assert_eq!(fails(&[("d.py", "import numpy\n")], "d.py"), "ModuleNotFoundError: No module named 'numpy'");
+    assert_eq!(
+        fails(&[("d.py", "import numpy\n")], "d.py"),
+        "ModuleNotFoundError: No module named 'numpy'"
+    );
     assert_eq!(
         fails(&[("d.py", "from helpers import nope\n"), ("helpers.py", "yes = 1\n")], "d.py"),
         "ImportError: cannot import name 'nope' from 'helpers' (helpers.py)"

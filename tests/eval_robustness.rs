@@ -24,9 +24,29 @@ fn corpus() -> Vec<String> {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "x = x + 1", "del x", "return", "raise", "yield_", "print(*x)", "x[0] = x", "x = [x] * 3", "import os", "global y",
-    "x.y.z = 1", "f(**x)", "for x in x: pass", "while x: x -= 1", "x = {}[x]", "x = 1 / 0", "class C(x): pass", "x = -x",
-    "lambda: x", "x, *y = x", "assert x", "with x as y: pass", "try:\n    pass\nexcept x:\n    pass",
+    "x = x + 1",
+    "del x",
+    "return",
+    "raise",
+    "yield_",
+    "print(*x)",
+    "x[0] = x",
+    "x = [x] * 3",
+    "import os",
+    "global y",
+    "x.y.z = 1",
+    "f(**x)",
+    "for x in x: pass",
+    "while x: x -= 1",
+    "x = {}[x]",
+    "x = 1 / 0",
+    "class C(x): pass",
+    "x = -x",
+    "lambda: x",
+    "x, *y = x",
+    "assert x",
+    "with x as y: pass",
+    "try:\n    pass\nexcept x:\n    pass",
 ];
 
 fn run(src: &str) {
