@@ -536,8 +536,9 @@ impl Interpreter {
         use std::hash::{Hash, Hasher};
         self.check_hashable(v)?;
         match v {
-            Value::Int(i) => Ok(*i),
+            Value::Int(i) => Ok(crate::eval::builtins::sets::cpython_int_hash(*i)),
             Value::Bool(b) => Ok(*b as i64),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Ok(crate::eval::builtins::sets::cpython_int_hash(*f as i64)),
             _ => {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 Key(v.clone()).hash(&mut h);
