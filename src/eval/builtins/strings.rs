@@ -58,6 +58,11 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "isalnum" => ("isalnum", |_, a| pred(&a, |c| c.is_alphanumeric())),
         "isspace" => ("isspace", |_, a| pred(&a, |c| c.is_whitespace())),
         "isupper" => ("isupper", |_, a| cased(&a, true)),
+        "istitle" => ("istitle", |_, a| {
+            let s = this(&a)?;
+            Ok(Value::Bool(s.chars().any(char::is_alphabetic) && title(s) == s))
+        }),
+        "isascii" => ("isascii", |_, a| Ok(Value::Bool(this(&a)?.is_ascii()))),
         "islower" => ("islower", |_, a| cased(&a, false)),
         "isidentifier" => ("isidentifier", |_, a| {
             let s = this(&a)?;

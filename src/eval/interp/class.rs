@@ -60,6 +60,23 @@ impl Interpreter {
         for v in class.dict.borrow().values() {
             set_owner(v, &class);
         }
+        // `__init_subclass__` of the nearest base that defines it runs with the new class and
+        // the class keywords (it is implicitly a classmethod).
+        let hook = class.mro.iter().find_map(|c| c.dict.borrow().get("__init_subclass__").cloned());
+        if let Some(hook) = hook {
+            let func = match hook {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            let mut args = Args::positional(vec![Value::Class(class.clone())]);
+            for a in &def.bases {
+                if let Arg::Keyword { name, value } = a {
+                    let v = self.eval(f, value)?;
+                    args.kw.push((Rc::from(name.name.as_str()), v));
+                }
+            }
+            self.call(&func, args)?;
+        }
         Ok(Value::Class(class))
     }
 
