@@ -15,6 +15,13 @@ for study in "${studies[@]}"; do
   yaml="$here/$study/project.yaml"
   [ -f "$yaml" ] || continue
   ok=1
+  # Run on a copy: the current reference has dropped the `ehrql.tables.beta` modules that
+  # ehrql:v0 studies import, so those imports are rewritten to their current names first.
+  work="$out/$study"; rm -rf "$work"; cp -r "$here/$study" "$work"
+  find "$work" -name '*.py' -exec sed -i -E \
+    -e 's/ehrql\.tables\.beta\.raw\./ehrql.tables.raw./g' \
+    -e 's/ehrql\.tables\.beta\./ehrql.tables./g' \
+    -e 's/from ehrql\.tables\.beta import/from ehrql.tables import/g' {} +
   # Every action is on one `run:` line: ehrql:vN generate-xxx FILE --output PATH [-- ARGS]
   while IFS= read -r line; do
     cmd="${line#*run: ehrql:v[0-9] }"
@@ -25,7 +32,7 @@ for study in "${studies[@]}"; do
     ext=csv; [ "$verb" = generate-measures ] && ext=csv
     log="$out/$study.$(basename "$file" .py).log"
     # shellcheck disable=SC2086
-    if ! (cd "$here/$study" && PYTHONPATH="$REFEHRQL" "$REFPYTHON" -m ehrql "$verb" "$file" \
+    if ! (cd "$work" && PYTHONPATH="$REFEHRQL" "$REFPYTHON" -m ehrql "$verb" "$file" \
           --output "$out/$study.$(basename "$file" .py).$ext" -- $args) >"$log" 2>&1; then
       ok=0; echo "FAIL $study: $verb $file -- $args (log: $log)"; tail -n 15 "$log"
     fi
