@@ -59,14 +59,16 @@ linked_abx = abx_in_month.where(
 )
 for infection in infection_types:
     name = "numerator_" + infection.lower()
-    if not hasattr(variables, name):
-        setattr(
-            variables,
-            name,
-            linked_abx.exists_for_patient()
-            & (first_infection.snomedct_code.to_category(infections) == infection),
-        )
-        groups["infection"].append(name)
+    if hasattr(variables, name):
+        # two infection labels that differ only in case would clash
+        continue
+    setattr(
+        variables,
+        name,
+        linked_abx.exists_for_patient()
+        & (first_infection.snomedct_code.to_category(infections) == infection),
+    )
+    groups["infection"].append(name)
 
 # repeat prescribing: another course in the 30 days before the first one this month
 first_abx = first_in_interval(abx, sort_column="date")

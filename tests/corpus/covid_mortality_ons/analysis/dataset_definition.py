@@ -14,7 +14,7 @@ covid = codelist_from_csv("codelists/opensafely-covid-identification.csv", colum
 dementia = codelist_from_csv("codelists/user-anon-dementia-icd10.csv", column="code")
 respiratory = codelist_from_csv("codelists/user-anon-respiratory-icd10.csv", column="code")
 
-CAUSE_COLUMNS = ["cause_of_death_%02d" % i for i in range(1, 16)]
+CAUSE_COLUMNS = [f"cause_of_death_{i:02d}" for i in range(1, 16)]
 
 
 def mentioned_anywhere(codelist):

@@ -14,7 +14,7 @@ args = parser.parse_args()
 cohort = args.cohort
 season = args.season
 make_measures = args.measures
-make_dataset = not make_measures
+make_dataset = False if make_measures else True
 
 season_start_year = int(season.split("_")[0])
 season_start = f"{season_start_year}-09-01"

@@ -11,9 +11,8 @@ _short_name = lambda product: [k for k, v in params.PRODUCTS.items() if v == pro
 
 def add_booster(dataset, index_date):
     covid_vax = vaccinations.where(vaccinations.target_disease == "SARS-2 CORONAVIRUS")
-    for product in params.PRODUCTS.values():
-        if not product.startswith("COVID-19 mRNA"):
-            continue
+    mrna_products = [p for p in params.PRODUCTS.values() if p.startswith("COVID-19 mRNA")]
+    for product in mrna_products:
         short = _short_name(product)
         booster = (
             covid_vax.where(covid_vax.product_name == product)
