@@ -25,6 +25,7 @@ hypertension = codelist_from_csv("codelists/opensafely-hypertension.csv", column
 ckd = codelist_from_csv("codelists/opensafely-chronic-kidney-disease-snomed.csv", column="code")
 
 dataset = create_dataset()
+dataset.configure_dummy_data(population_size=12)
 dataset.define_population(matched.exists_for_patient())
 
 dataset.case = matched.case
