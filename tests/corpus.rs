@@ -16,7 +16,9 @@ use ehrql::syntax::parse_module;
 const MIN_DEFINITION_FILES: usize = 40;
 
 fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("corpus")
 }
 
 /// All `.py` files below `dir`, sorted so failures print in a stable order.
@@ -94,5 +96,9 @@ fn corpus_walk_finds_helper_modules_too() {
         .filter(|p| p.components().any(|c| c.as_os_str() == "analysis"))
         .count();
     assert!(helpers >= 10, "only {helpers} helper modules found");
-    assert_eq!(nested, files.len(), "every corpus .py file lives under an analysis/ folder");
+    assert_eq!(
+        nested,
+        files.len(),
+        "every corpus .py file lives under an analysis/ folder"
+    );
 }
