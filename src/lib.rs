@@ -5,3 +5,5 @@
 
 pub mod diagnostics;
 pub mod syntax;
+pub mod cli;
+pub mod project;

@@ -82,10 +82,12 @@ pub fn render_human(diag: &Diagnostic, sources: &SourceMap) -> String {
             .fold(true);
         for label in labels {
             let range = clamp(&file.text, label.span);
+            // Error-level labels render as `^^^`, warning-level ones as `---`, both without
+            // a prefix: that is rustc's primary/secondary look.
             let lvl = if label.primary {
-                level
+                Level::Error
             } else {
-                Level::Info
+                Level::Warning
             };
             snippet = snippet.annotation(lvl.span(range).label(&label.message));
         }
