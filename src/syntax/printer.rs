@@ -146,8 +146,11 @@ impl Printer {
                 self.out.push_str("with ");
                 for (i, item) in items.iter().enumerate() {
                     self.sep(i);
-                    // A tuple context would read as parenthesised with-items: keep its parens.
+                    // `with (a, b):` means two items, so a tuple context needs a second pair.
+                    let tuple = matches!(item.context.kind, ExprKind::Tuple(_));
+                    self.out.push_str(if tuple { "(" } else { "" });
                     self.expr(&item.context, prec::IFEXP);
+                    self.out.push_str(if tuple { ")" } else { "" });
                     if let Some(target) = &item.target {
                         self.out.push_str(" as ");
                         self.expr(target, prec::LAMBDA);
@@ -545,7 +548,11 @@ impl Printer {
                 self.expr(value, prec::PRIMARY);
                 self.out.push('[');
                 match &index.kind {
-                    ExprKind::Tuple(items) if !items.is_empty() => {
+                    // Unparenthesised so that slices may appear; a starred item keeps them.
+                    ExprKind::Tuple(items)
+                        if !items.is_empty()
+                            && !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
+                    {
                         for (i, item) in items.iter().enumerate() {
                             self.sep(i);
                             self.index_item(item);
