@@ -219,10 +219,13 @@ fn statements_and_blocks() {
     let source = print_module(&module(vec![import, def, if_stmt, try_stmt]));
     let expected = "from ..a.b import *
 
+
 @cache
 def f(a, /, b=1, *args, c, d: int = 2, **kw) -> int:
     \"\"\"Doc
     more.\"\"\"
+
+
 if a:
     break
 elif b:
@@ -237,6 +240,150 @@ finally:
     continue
 ";
     assert_eq!(source, expected);
+}
+
+// ---- realistic source: parse → print → parse gives the same tree, and printing is stable ----
+
+const DEFINITION: &str = r#"
+"""Hospital admissions after a first positive test, by region and month."""
+import argparse
+import operator
+from functools import reduce
+from datetime import date, timedelta
+
+from ehrql import Dataset, case, codelist_from_csv, create_measures, months, when
+from ehrql.tables.tpp import (
+    apcs,
+    clinical_events as events,
+    patients,
+    practice_registrations,
+)
+from codelists import *
+from .helpers import first_event_after, has_event as has
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--start-date", type=str, default="2020-03-01", help='first "index" date')
+parser.add_argument("--weeks", type=int, default=12)
+args = parser.parse_args()
+start_date = date.fromisoformat(args.start_date)
+end_date = start_date + timedelta(weeks=args.weeks) - timedelta(days=1)
+
+dataset = Dataset()
+dataset.configure_dummy_data(population_size=1_000)
+registered = practice_registrations.for_patient_on(start_date).exists_for_patient()
+age = patients.age_on(start_date)
+dataset.define_population(registered & (age >= 18) & (age < 110) & ~patients.sex.is_in(["unknown"]))
+dataset.age_band = case(
+    when(age < 40).then("18-39"),
+    when((age >= 40) & (age < 65)).then("40-64"),
+    otherwise="65+",
+)
+
+
+@table_from_file("output/index_dates.csv.gz")
+class index_dates(PatientFrame):
+    """Dates matched in an earlier action."""
+
+    index_date = Series(date)
+    exposure: Series = Series(str, constraints=[Constraint.NotNull()])
+
+
+def first_event(codes, *, after=start_date, before=None, where=lambda e: e.numeric_value > 0):
+    """The first matching event in the window.
+
+    Both ends are inclusive."""
+    rows = events.where(events.snomedct_code.is_in(codes)).where(events.date.is_on_or_after(after))
+    if before is not None:
+        rows = rows.where(events.date.is_on_or_before(before))
+    elif after is None:
+        raise ValueError(f"need a window, got {after!r} to {before!r}")
+    else:
+        pass
+    return rows.sort_by(events.date).first_for_patient()
+
+
+conditions = {"asthma": asthma_codes, "copd": copd_codes, **other_codes}
+for name, codes in conditions.items():
+    setattr(dataset, f"has_{name}", first_event(codes).exists_for_patient())
+    dataset.add_column(f"{name}_date_{i:02d}", first_event(codes, before=end_date).date)
+
+any_respiratory = reduce(operator.or_, [getattr(dataset, f"has_{n}") for n in conditions if n != "copd"])
+weights = [w ** -0.5 for w in range(1, 10) if not w % 3 == 0] + [*extra]
+shifted = {k: v for k, (v, _) in pairs.items()}
+dataset.admitted = apcs.where(apcs.admission_date.is_during(INTERVAL)).count_for_patient() > 0 if args.weeks else None
+middle = values[1:-1], values[::2], values[:, 0]
+total = 0
+while total < 10:
+    total += 1
+    if total % 2:
+        continue
+else:
+    total -= (1 if total else 2)
+try:
+    with open("analysis/config.json") as f, open("x") as (a, b):
+        config = json.load(f)
+except (FileNotFoundError, KeyError) as error:
+    config = {}
+except Exception:
+    del config["key"], cache
+finally:
+    assert config is not None, "no config"
+
+def outer():
+    count = 0
+    def inner(x, /, y=2, *rest, z, **options) -> int:
+        nonlocal count
+        global total
+        count += x if (y := 3) else -x
+        return count
+    return inner
+
+
+measures = create_measures()
+for interval_months in [1, 3]:
+    measures.define_measure(
+        name=f"admissions_{interval_months}m",
+        numerator=dataset.admitted,
+        denominator=registered,
+        group_by={"age_band": dataset.age_band, "region": practice_registrations.for_patient_on(INTERVAL.start_date).practice_nuts1_region_name},
+        intervals=months(interval_months).starting_on("2021-01-01"),
+    )
+label = f"{'a' if x else 'b'}: {x:>{width}.{precision}f} {{literal}} {y!s:^10}"
+"#;
+
+const EXPRESSIONS: &str = r#"
+x = -1 ** 2, (-1) ** 2, 2 ** -1, a ** b ** c, (a ** b) ** c, not a == b, (not a) == b
+y = a < b < c, (a < b) < c, a < (b < c), a if b else c if d else e, (a if b else c) if d else e
+z = lambda: 0, lambda a, b=1, *c, d, e=2, **f: a, [lambda x: x * 2 for _ in ()]
+w = a or b and c, (a or b) and c, a - (b - c), a - b - c, a / b * c, a / (b * c), -(-a), ~-+a
+v = 1.5e-7, 1e16, 0.1, 1_000_000, 0x1F, 0o17, 0b101, 1., .5, "\x00\t\u00e9\U0001F600", 'it\'s'
+u = f"{a}{b!r}{c:>10}{d:{e}}{'q'}", f'{"q"}', {**a, 'b': 1}, {*a, *b}, [*a, *b], (*a,), f(*a, **b)
+t = x[1:2, ::3], x[:], x[::], x[a, b], x[(a, b)], x[()], (1).real, 1.5.real, "s".join, (yield_ := 1)
+"#;
+
+fn assert_stable(source: &str) {
+    let first = parse_module(source).unwrap_or_else(|d| panic!("source does not parse: {d:?}"));
+    let printed = print_module(&first);
+    let second = parse_module(&printed).unwrap_or_else(|d| panic!("printed source does not parse: {d:?}\n{printed}"));
+    assert_eq!(shape(&second), shape(&first), "printed:\n{printed}");
+    assert_eq!(print_module(&second), printed, "printing is not idempotent");
+}
+
+#[test]
+fn realistic_definition_round_trips() {
+    assert_stable(DEFINITION);
+}
+
+#[test]
+fn tricky_expressions_round_trip() {
+    assert_stable(EXPRESSIONS);
+}
+
+#[test]
+fn printed_definition_reads_as_expected() {
+    let printed = print_module(&parse_module(EXPRESSIONS).expect("parses"));
+    let first = printed.lines().next().expect("one line");
+    assert_eq!(first, "x = -1 ** 2, (-1) ** 2, 2 ** -1, a ** b ** c, (a ** b) ** c, not a == b, (not a) == b");
 }
 
 // ---- generated trees: only shapes the parser can produce ----

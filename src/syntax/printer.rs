@@ -12,10 +12,11 @@ use crate::syntax::ast::*;
 /// Prints a module, four spaces per indentation level, one statement per line.
 pub fn print_module(m: &Module) -> String {
     let mut p = Printer::default();
+    let is_def = |s: &Stmt| matches!(s.kind, StmtKind::FunctionDef(_) | StmtKind::ClassDef(_));
     for (i, stmt) in m.body.iter().enumerate() {
-        let is_def = matches!(stmt.kind, StmtKind::FunctionDef(_) | StmtKind::ClassDef(_));
-        if i > 0 && is_def {
-            p.out.push('\n');
+        // Two blank lines around top-level definitions, as PEP 8 asks.
+        if i > 0 && (is_def(stmt) || is_def(&m.body[i - 1])) {
+            p.out.push_str("\n\n");
         }
         p.stmt(stmt);
     }
@@ -128,9 +129,9 @@ impl Printer {
             StmtKind::For { target, iter, body, orelse } => {
                 self.line();
                 self.out.push_str("for ");
-                self.expr(target, prec::LAMBDA);
+                self.expr_list(target, prec::LAMBDA);
                 self.out.push_str(" in ");
-                self.expr(iter, prec::IFEXP);
+                self.expr_list(iter, prec::IFEXP);
                 self.block(body);
                 self.else_block("else", orelse);
             }
@@ -238,10 +239,10 @@ impl Printer {
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Assign { targets, value } => {
                 for target in targets {
-                    self.expr(target, prec::LAMBDA);
+                    self.expr_list(target, prec::LAMBDA);
                     self.out.push_str(" = ");
                 }
-                self.expr(value, prec::LAMBDA);
+                self.expr_list(value, prec::LAMBDA);
             }
             StmtKind::AugAssign { target, op, value } => {
                 self.expr(target, prec::LAMBDA);
@@ -279,7 +280,7 @@ impl Printer {
                 self.out.push_str("return");
                 if let Some(value) = value {
                     self.out.push(' ');
-                    self.expr(value, prec::LAMBDA);
+                    self.expr_list(value, prec::LAMBDA);
                 }
             }
             StmtKind::Break => self.out.push_str("break"),
@@ -411,6 +412,20 @@ impl Printer {
         self.expr_unparenthesised(e);
         if parens {
             self.out.push(')');
+        }
+    }
+
+    /// Where Python reads a comma list as a tuple (`for k, v in ...`, `a, b = b, a`,
+    /// `return x, y`), a non-empty tuple goes without parentheses.
+    fn expr_list(&mut self, e: &Expr, min: u8) {
+        match &e.kind {
+            ExprKind::Tuple(items) if !items.is_empty() => {
+                self.exprs(items, min);
+                if items.len() == 1 {
+                    self.out.push(',');
+                }
+            }
+            _ => self.expr(e, min),
         }
     }
 
@@ -606,7 +621,7 @@ impl Printer {
         }
         for generator in gens {
             self.out.push_str(" for ");
-            self.expr(&generator.target, prec::LAMBDA);
+            self.expr_list(&generator.target, prec::LAMBDA);
             self.out.push_str(" in ");
             self.expr(&generator.iter, prec::OR);
             for cond in &generator.ifs {
