@@ -3,6 +3,8 @@
 //! renderer, and every error points inside the source. Plus fixed hostile inputs (deep
 //! nesting, huge lines, odd line endings, a byte order mark).
 
+use std::process::{Command, Stdio};
+
 use ehrql::diagnostics::{render_human, Diagnostic, SourceFile, SourceMap};
 use ehrql::syntax::{parse_module, tokenize};
 use proptest::prelude::*;
@@ -23,13 +25,31 @@ fn front_end(src: &str) -> Result<(), Diagnostic> {
     parsed.map(|_| ())
 }
 
+/// Inputs that hit a bug already pinned by a regression test below, kept out of the
+/// properties so that they keep hunting for new ones.
+/// FIXME: delete each clause when its regression test starts failing (the bug is fixed).
+fn hits_known_bug(src: &str) -> bool {
+    let b = src.as_bytes();
+    // `f"\xxé"`: an invalid escape just before a multi-byte character.
+    let escape_before_multibyte = b.iter().enumerate().any(|(i, &c)| c == b'\\' && b[i + 1..].iter().take(10).any(|&d| d >= 0x80));
+    // `f"{="`: an empty field whose label runs past its end.
+    let empty_field = b.iter().enumerate().any(|(i, &c)| {
+        let rest = b[i + 1..].iter().skip_while(|&&d| matches!(d, b' ' | b'\t' | b'\x0c'));
+        c == b'{' && matches!(rest.clone().next(), None | Some(b'='))
+    });
+    let fstring = b.windows(2).any(|w| matches!(w, [b'f' | b'F', b'"' | b'\'']));
+    fstring && (escape_before_multibyte || empty_field)
+}
+
 fn check_diagnostic(src: &str, diag: &Diagnostic) {
     for label in &diag.labels {
         let span = label.span;
-        assert!(span.start <= span.end && span.end <= src.len(), "label span {span:?} outside the source");
+        let inside = span.start <= span.end && span.end <= src.len();
+        assert!(inside, "label span {span:?} outside {src:?} ({} bytes): {}", src.len(), diag.message);
         assert!(
             src.is_char_boundary(span.start) && src.is_char_boundary(span.end),
-            "label span {span:?} splits a character"
+            "label span {span:?} splits a character of {src:?}: {}",
+            diag.message
         );
     }
     let mut sources = SourceMap::new();
@@ -128,27 +148,91 @@ fn mutate(mutations: &[Mutation]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-// 3 × 40,000 cases; about N s in a debug build (see the report in the issue note).
+/// 40,000 cases per property unless `PROPTEST_CASES` asks for another number.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(40_000);
+    let max_global_rejects = cases / 2;
+    ProptestConfig { cases, max_global_rejects, failure_persistence: None, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40_000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        let _ = front_end(&String::from_utf8_lossy(&bytes));
+        let src = String::from_utf8_lossy(&bytes);
+        prop_assume!(!hits_known_bug(&src));
+        let _ = front_end(&src);
     }
 
     #[test]
     fn fragment_soups_never_panic(src in fragment_soup()) {
+        prop_assume!(!hits_known_bug(&src));
         let _ = front_end(&src);
     }
 
     #[test]
     fn mutated_definitions_never_panic(mutations in prop::collection::vec(mutation(), 1..5)) {
-        let _ = front_end(&mutate(&mutations));
+        let src = mutate(&mutations);
+        prop_assume!(!hits_known_bug(&src));
+        let _ = front_end(&src);
     }
 }
 
 // ---- fixed hostile inputs ----
+
+// ---- known bugs, pinned as today's behaviour ----
+
+#[test]
+#[should_panic(expected = "is not a char boundary")]
+fn fixme_invalid_escape_before_a_multibyte_character_panics() {
+    // FIXME(strings.rs `unescape`): the escape's end lands inside `é`; this should be an
+    // "invalid escape sequence" diagnostic, as `"\xxé"` already gives.
+    let _ = front_end("f\"\\xxé\"");
+}
+
+#[test]
+fn fixme_empty_self_documenting_field_label_runs_past_the_end() {
+    // FIXME(strings.rs, "valid expression required before `}`"): the label is
+    // `open..j + 1`, one byte past the `=` field's end, so here it ends past the source
+    // and in `f"{=é` it splits the `é`.
+    let src = "f\"{=";
+    let diag = tokenize(src).error.expect("an error");
+    assert_eq!(diag.message, "f-string: valid expression required before `}`");
+    assert_eq!(diag.labels[0].span.end, src.len() + 1);
+}
+
+/// Runs `case` in a child process (this test binary, filtered to `test_name`): a stack
+/// overflow aborts the process, which no in-process test can observe.
+fn child_survives(test_name: &str, case: impl FnOnce()) -> Option<bool> {
+    if std::env::var_os("EHRQL_FUZZ_CHILD").is_some() {
+        case();
+        return None;
+    }
+    let exe = std::env::current_exe().expect("test binary path");
+    let status = Command::new(exe)
+        .args(["--exact", test_name, "--test-threads=1"])
+        .env("EHRQL_FUZZ_CHILD", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("child test runs");
+    Some(status.success())
+}
+
+#[test]
+fn fixme_deep_operator_chains_overflow_the_stack() {
+    // FIXME(parser): 50,000 unary minuses (or `1+1+…`, `a.b.b…`, `a[0][0]…`, `x**x**…`,
+    // `lambda: lambda: …`, `a if b else …`) parse into a tree so deep that dropping it
+    // overflows a 2 MiB test-thread stack (the CLI's 8 MiB main thread lasts ~4× longer). It
+    // should be a diagnostic such as "expression nested too deeply", as for brackets.
+    let survived = child_survives("fixme_deep_operator_chains_overflow_the_stack", || {
+        let _ = front_end(&format!("x = {}1\n", "-".repeat(50_000)));
+    });
+    if let Some(survived) = survived {
+        assert!(!survived, "fixed? then assert a diagnostic here and drop the FIXME");
+    }
+}
 
 #[test]
 fn the_seed_definition_parses() {
@@ -173,6 +257,15 @@ fn a_one_megabyte_line_is_handled() {
     front_end(&string).expect("a long string literal is fine");
     let comment = format!("# {}", "z".repeat(1 << 20));
     front_end(&comment).expect("a long comment is fine");
+}
+
+#[test]
+fn deep_but_reasonable_nesting_parses() {
+    front_end(&format!("x = {}1\n", "-".repeat(1_000))).expect("1,000 unary minuses");
+    front_end(&format!("x = 1{}\n", " + 1".repeat(1_000))).expect("1,000 additions");
+    front_end(&format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150))).expect("150 brackets");
+    // Same-quote nesting is Python 3.12's; the lexer's time grows ~3× per level (see report).
+    front_end(&format!("x = {}1{}\n", "f\"{".repeat(10), "}\"".repeat(10))).expect("nested f-strings");
 }
 
 #[test]
