@@ -13,7 +13,10 @@ use proptest::prelude::*;
 fn front_end(src: &str) -> Result<(), Diagnostic> {
     let tokens = tokenize(src);
     for (start, _, end) in &tokens.tokens {
-        assert!(start <= end && *end <= src.len(), "token span {start}..{end} outside the source");
+        assert!(
+            start <= end && *end <= src.len(),
+            "token span {start}..{end} outside the source"
+        );
     }
     if let Some(error) = &tokens.error {
         check_diagnostic(src, error);
@@ -31,13 +34,20 @@ fn front_end(src: &str) -> Result<(), Diagnostic> {
 fn hits_known_bug(src: &str) -> bool {
     let b = src.as_bytes();
     // `f"\xxé"`: an invalid escape just before a multi-byte character.
-    let escape_before_multibyte = b.iter().enumerate().any(|(i, &c)| c == b'\\' && b[i + 1..].iter().take(10).any(|&d| d >= 0x80));
+    let escape_before_multibyte = b
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'\\' && b[i + 1..].iter().take(10).any(|&d| d >= 0x80));
     // `f"{="`: an empty field whose label runs past its end.
     let empty_field = b.iter().enumerate().any(|(i, &c)| {
-        let rest = b[i + 1..].iter().skip_while(|&&d| matches!(d, b' ' | b'\t' | b'\x0c'));
+        let rest = b[i + 1..]
+            .iter()
+            .skip_while(|&&d| matches!(d, b' ' | b'\t' | b'\x0c'));
         c == b'{' && matches!(rest.clone().next(), None | Some(b'='))
     });
-    let fstring = b.windows(2).any(|w| matches!(w, [b'f' | b'F', b'"' | b'\'']));
+    let fstring = b
+        .windows(2)
+        .any(|w| matches!(w, [b'f' | b'F', b'"' | b'\'']));
     fstring && (escape_before_multibyte || empty_field)
 }
 
@@ -45,7 +55,12 @@ fn check_diagnostic(src: &str, diag: &Diagnostic) {
     for label in &diag.labels {
         let span = label.span;
         let inside = span.start <= span.end && span.end <= src.len();
-        assert!(inside, "label span {span:?} outside {src:?} ({} bytes): {}", src.len(), diag.message);
+        assert!(
+            inside,
+            "label span {span:?} outside {src:?} ({} bytes): {}",
+            src.len(),
+            diag.message
+        );
         assert!(
             src.is_char_boundary(span.start) && src.is_char_boundary(span.end),
             "label span {span:?} splits a character of {src:?}: {}",
@@ -60,21 +75,132 @@ fn check_diagnostic(src: &str, diag: &Diagnostic) {
 
 const FRAGMENTS: &[&str] = &[
     // Keywords and names.
-    "def ", "class ", "if ", "elif ", "else", "for ", " in ", "while ", "try", "except ", "finally",
-    "with ", " as ", "lambda", "return ", "import ", "from ", "not ", " and ", " or ", " is ",
-    "None", "True", "pass", "yield", "async ", "await ", "global ", "del ", "x", "dataset", "_",
-    "é", "変数", "😀", "\u{feff}", "\u{0}", "\u{2028}", "\u{85}", "\u{c}",
+    "def ",
+    "class ",
+    "if ",
+    "elif ",
+    "else",
+    "for ",
+    " in ",
+    "while ",
+    "try",
+    "except ",
+    "finally",
+    "with ",
+    " as ",
+    "lambda",
+    "return ",
+    "import ",
+    "from ",
+    "not ",
+    " and ",
+    " or ",
+    " is ",
+    "None",
+    "True",
+    "pass",
+    "yield",
+    "async ",
+    "await ",
+    "global ",
+    "del ",
+    "x",
+    "dataset",
+    "_",
+    "é",
+    "変数",
+    "😀",
+    "\u{feff}",
+    "\u{0}",
+    "\u{2028}",
+    "\u{85}",
+    "\u{c}",
     // Punctuation.
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", ";", "=", "==", ":=", "->", "**", "*", "/",
-    "//", "@", "+", "-", "~", "<<", ">>", "!=", "!", "...", "$", "?", "`",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    ";",
+    "=",
+    "==",
+    ":=",
+    "->",
+    "**",
+    "*",
+    "/",
+    "//",
+    "@",
+    "+",
+    "-",
+    "~",
+    "<<",
+    ">>",
+    "!=",
+    "!",
+    "...",
+    "$",
+    "?",
+    "`",
     // Strings and f-strings.
-    "'", "\"", "'''", "\"\"\"", "f\"", "f'", "f\"{", "f'{x:", "rf'", "Rb\"", "b'", "u\"", "{{",
-    "}}", "!r", ":>10", ":{", "\\N{", "\\x", "\\u12", "\\",
+    "'",
+    "\"",
+    "'''",
+    "\"\"\"",
+    "f\"",
+    "f'",
+    "f\"{",
+    "f'{x:",
+    "rf'",
+    "Rb\"",
+    "b'",
+    "u\"",
+    "{{",
+    "}}",
+    "!r",
+    ":>10",
+    ":{",
+    "\\N{",
+    "\\x",
+    "\\u12",
+    "\\",
     // Layout.
-    "\\\n", "\n", "\r\n", "\r", "\t", "    ", "  ", " ", "#", "# comment\n", "\n    ", "\n\t",
+    "\\\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "    ",
+    "  ",
+    " ",
+    "#",
+    "# comment\n",
+    "\n    ",
+    "\n\t",
     // Numbers.
-    "0x", "0o", "0b", "1_", "1__0", "1e", "1e+", "1.", ".5", "1j", "00", "0_0", "123", "09",
-    "99999999999999999999999", "1.5e308", "1e999", "0x_", "1.e5",
+    "0x",
+    "0o",
+    "0b",
+    "1_",
+    "1__0",
+    "1e",
+    "1e+",
+    "1.",
+    ".5",
+    "1j",
+    "00",
+    "0_0",
+    "123",
+    "09",
+    "99999999999999999999999",
+    "1.5e308",
+    "1e999",
+    "0x_",
+    "1.e5",
 ];
 
 fn fragment_soup() -> impl Strategy<Value = String> {
@@ -109,17 +235,32 @@ values = [x ** 2 for x in range(10) if x % 2][1:-1:2]
 
 #[derive(Debug, Clone)]
 enum Mutation {
-    Delete { at: prop::sample::Index, len: usize },
-    Insert { at: prop::sample::Index, text: &'static str },
-    Duplicate { from: prop::sample::Index, len: usize, to: prop::sample::Index },
+    Delete {
+        at: prop::sample::Index,
+        len: usize,
+    },
+    Insert {
+        at: prop::sample::Index,
+        text: &'static str,
+    },
+    Duplicate {
+        from: prop::sample::Index,
+        len: usize,
+        to: prop::sample::Index,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let index = any::<prop::sample::Index>;
     prop_oneof![
         (index(), 1..40usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (index(), prop::sample::select(FRAGMENTS)).prop_map(|(at, text)| Mutation::Insert { at, text }),
-        (index(), 1..80usize, index()).prop_map(|(from, len, to)| Mutation::Duplicate { from, len, to }),
+        (index(), prop::sample::select(FRAGMENTS))
+            .prop_map(|(at, text)| Mutation::Insert { at, text }),
+        (index(), 1..80usize, index()).prop_map(|(from, len, to)| Mutation::Duplicate {
+            from,
+            len,
+            to
+        }),
     ]
 }
 
@@ -150,9 +291,17 @@ fn mutate(mutations: &[Mutation]) -> String {
 
 /// 40,000 cases per property unless `PROPTEST_CASES` asks for another number.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(40_000);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40_000);
     let max_global_rejects = cases / 2;
-    ProptestConfig { cases, max_global_rejects, failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases,
+        max_global_rejects,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 proptest! {
@@ -198,7 +347,10 @@ fn fixme_empty_self_documenting_field_label_runs_past_the_end() {
     // and in `f"{=é` it splits the `é`.
     let src = "f\"{=";
     let diag = tokenize(src).error.expect("an error");
-    assert_eq!(diag.message, "f-string: valid expression required before `}`");
+    assert_eq!(
+        diag.message,
+        "f-string: valid expression required before `}`"
+    );
     assert_eq!(diag.labels[0].span.end, src.len() + 1);
 }
 
@@ -230,7 +382,10 @@ fn fixme_deep_operator_chains_overflow_the_stack() {
         let _ = front_end(&format!("x = {}1\n", "-".repeat(50_000)));
     });
     if let Some(survived) = survived {
-        assert!(!survived, "fixed? then assert a diagnostic here and drop the FIXME");
+        assert!(
+            !survived,
+            "fixed? then assert a diagnostic here and drop the FIXME"
+        );
     }
 }
 
@@ -243,7 +398,10 @@ fn the_seed_definition_parses() {
 fn ten_thousand_nested_brackets_give_a_diagnostic() {
     for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
         let src = format!("x = {}1{}\n", open.repeat(10_000), close.repeat(10_000));
-        assert!(front_end(&src).is_err(), "{open} nested 10,000 deep was accepted");
+        assert!(
+            front_end(&src).is_err(),
+            "{open} nested 10,000 deep was accepted"
+        );
         let unclosed = format!("x = {}\n", open.repeat(10_000));
         assert!(front_end(&unclosed).is_err());
     }
@@ -265,12 +423,21 @@ fn deep_but_reasonable_nesting_parses() {
     front_end(&format!("x = 1{}\n", " + 1".repeat(1_000))).expect("1,000 additions");
     front_end(&format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150))).expect("150 brackets");
     // Same-quote nesting is Python 3.12's; the lexer's time grows ~3× per level (see report).
-    front_end(&format!("x = {}1{}\n", "f\"{".repeat(10), "}\"".repeat(10))).expect("nested f-strings");
+    front_end(&format!("x = {}1{}\n", "f\"{".repeat(10), "}\"".repeat(10)))
+        .expect("nested f-strings");
 }
 
 #[test]
 fn empty_and_blank_files_parse() {
-    for src in ["", "\n", "   ", "# only a comment", "\n\n# c\n   # d\n\t\n", "\u{c}\n", "\\\n"] {
+    for src in [
+        "",
+        "\n",
+        "   ",
+        "# only a comment",
+        "\n\n# c\n   # d\n\t\n",
+        "\u{c}\n",
+        "\\\n",
+    ] {
         let _ = front_end(src);
     }
     for src in ["", "\n", "   ", "# only a comment", "\n\n# c\n   # d\n\t\n"] {
@@ -281,7 +448,12 @@ fn empty_and_blank_files_parse() {
 #[test]
 fn line_endings_and_missing_final_newline() {
     let unix = "if x:\n    y = 1\nz = 2\n";
-    for src in [unix.to_string(), unix.replace('\n', "\r\n"), unix.replace('\n', "\r"), unix.trim_end().to_string()] {
+    for src in [
+        unix.to_string(),
+        unix.replace('\n', "\r\n"),
+        unix.replace('\n', "\r"),
+        unix.trim_end().to_string(),
+    ] {
         front_end(&src).unwrap_or_else(|d| panic!("{src:?} should parse: {d:?}"));
     }
 }
@@ -289,5 +461,8 @@ fn line_endings_and_missing_final_newline() {
 #[test]
 fn a_byte_order_mark_is_skipped() {
     front_end("\u{feff}x = 1\n").expect("a UTF-8 BOM at the start is accepted, as in Python");
-    assert!(front_end("x = 1\n\u{feff}y = 2\n").is_err(), "a BOM after the start is an error");
+    assert!(
+        front_end("x = 1\n\u{feff}y = 2\n").is_err(),
+        "a BOM after the start is an error"
+    );
 }

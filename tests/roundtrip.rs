@@ -11,7 +11,10 @@ use proptest::prelude::*;
 // ---- builders with empty spans ----
 
 fn ident(name: &str) -> Ident {
-    Ident { name: name.to_string(), span: Span::default() }
+    Ident {
+        name: name.to_string(),
+        span: Span::default(),
+    }
 }
 
 fn ex(kind: ExprKind) -> Expr {
@@ -35,19 +38,35 @@ fn string(s: &str) -> Expr {
 }
 
 fn bin(left: Expr, op: BinOp, right: Expr) -> Expr {
-    ex(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) })
+    ex(ExprKind::BinOp {
+        left: Box::new(left),
+        op,
+        right: Box::new(right),
+    })
 }
 
 fn unary(op: UnaryOp, operand: Expr) -> Expr {
-    ex(ExprKind::UnaryOp { op, operand: Box::new(operand) })
+    ex(ExprKind::UnaryOp {
+        op,
+        operand: Box::new(operand),
+    })
 }
 
 fn cmp(left: Expr, op: CmpOp, right: Expr) -> Expr {
-    ex(ExprKind::Compare { left: Box::new(left), ops: vec![op], comparators: vec![right] })
+    ex(ExprKind::Compare {
+        left: Box::new(left),
+        ops: vec![op],
+        comparators: vec![right],
+    })
 }
 
 fn param(n: &str, annotation: Option<Expr>, default: Option<Expr>) -> Param {
-    Param { name: ident(n), annotation, default, span: Span::default() }
+    Param {
+        name: ident(n),
+        annotation,
+        default,
+        span: Span::default(),
+    }
 }
 
 fn field(expr: Expr, conversion: Option<char>, spec: Option<Vec<FStringPart>>) -> FStringPart {
@@ -60,7 +79,10 @@ fn field(expr: Expr, conversion: Option<char>, spec: Option<Vec<FStringPart>>) -
 }
 
 fn module(body: Vec<Stmt>) -> Module {
-    Module { body, span: Span::default() }
+    Module {
+        body,
+        span: Span::default(),
+    }
 }
 
 // ---- the printer on hand-built trees ----
@@ -72,9 +94,17 @@ fn binary_operators_parenthesise_only_where_needed() {
     assert_eq!(print_expr(&left_nested), "a - b - c");
     let right_nested = bin(a.clone(), BinOp::Sub, bin(b.clone(), BinOp::Sub, c.clone()));
     assert_eq!(print_expr(&right_nested), "a - (b - c)");
-    let mixed = bin(bin(a.clone(), BinOp::Add, b.clone()), BinOp::Mult, c.clone());
+    let mixed = bin(
+        bin(a.clone(), BinOp::Add, b.clone()),
+        BinOp::Mult,
+        c.clone(),
+    );
     assert_eq!(print_expr(&mixed), "(a + b) * c");
-    let shifts = bin(a.clone(), BinOp::BitOr, bin(b.clone(), BinOp::LShift, c.clone()));
+    let shifts = bin(
+        a.clone(),
+        BinOp::BitOr,
+        bin(b.clone(), BinOp::LShift, c.clone()),
+    );
     assert_eq!(print_expr(&shifts), "a | b << c");
 }
 
@@ -103,25 +133,47 @@ fn comparisons_booleans_and_conditionals() {
     assert_eq!(print_expr(&negated), "not a not in b");
     let or_in_and = ex(ExprKind::BoolOp {
         op: BoolOp::And,
-        values: vec![ex(ExprKind::BoolOp { op: BoolOp::Or, values: vec![a.clone(), b.clone()] }), c.clone()],
+        values: vec![
+            ex(ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values: vec![a.clone(), b.clone()],
+            }),
+            c.clone(),
+        ],
     });
     assert_eq!(print_expr(&or_in_and), "(a or b) and c");
     let or_in_or = ex(ExprKind::BoolOp {
         op: BoolOp::Or,
-        values: vec![a.clone(), ex(ExprKind::BoolOp { op: BoolOp::Or, values: vec![b.clone(), c.clone()] })],
+        values: vec![
+            a.clone(),
+            ex(ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values: vec![b.clone(), c.clone()],
+            }),
+        ],
     });
     assert_eq!(print_expr(&or_in_or), "a or (b or c)");
     let ifexp = |t: Expr, b: Expr, o: Expr| {
-        ex(ExprKind::IfExp { test: Box::new(t), body: Box::new(b), orelse: Box::new(o) })
+        ex(ExprKind::IfExp {
+            test: Box::new(t),
+            body: Box::new(b),
+            orelse: Box::new(o),
+        })
     };
     let nested = ifexp(a.clone(), ifexp(b.clone(), c.clone(), a.clone()), b.clone());
     assert_eq!(print_expr(&nested), "(c if b else a) if a else b");
     let lambda = ex(ExprKind::Lambda {
-        params: Box::new(Parameters { args: vec![param("x", None, Some(int(1)))], ..Default::default() }),
+        params: Box::new(Parameters {
+            args: vec![param("x", None, Some(int(1)))],
+            ..Default::default()
+        }),
         body: Box::new(ifexp(a.clone(), b.clone(), c.clone())),
     });
     assert_eq!(print_expr(&lambda), "lambda x=1: b if a else c");
-    let walrus = ex(ExprKind::NamedExpr { target: ident("y"), value: Box::new(int(1)) });
+    let walrus = ex(ExprKind::NamedExpr {
+        target: ident("y"),
+        value: Box::new(int(1)),
+    });
     assert_eq!(print_expr(&walrus), "(y := 1)");
 }
 
@@ -131,24 +183,48 @@ fn tuples_subscripts_and_attributes() {
     assert_eq!(print_expr(&ex(ExprKind::Tuple(vec![]))), "()");
     assert_eq!(print_expr(&ex(ExprKind::Tuple(vec![a.clone()]))), "(a,)");
     let starred = ex(ExprKind::Starred(Box::new(b.clone())));
-    assert_eq!(print_expr(&ex(ExprKind::Tuple(vec![a.clone(), starred]))), "(a, *b)");
+    assert_eq!(
+        print_expr(&ex(ExprKind::Tuple(vec![a.clone(), starred]))),
+        "(a, *b)"
+    );
     let slice = |l: Option<Expr>, u: Option<Expr>, s: Option<Expr>| {
-        ex(ExprKind::Slice { lower: l.map(Box::new), upper: u.map(Box::new), step: s.map(Box::new) })
+        ex(ExprKind::Slice {
+            lower: l.map(Box::new),
+            upper: u.map(Box::new),
+            step: s.map(Box::new),
+        })
     };
-    let sub = |index: Expr| ex(ExprKind::Subscript { value: Box::new(a.clone()), index: Box::new(index) });
-    let index = ex(ExprKind::Tuple(vec![slice(Some(int(1)), Some(int(2)), None), slice(None, None, Some(int(3)))]));
+    let sub = |index: Expr| {
+        ex(ExprKind::Subscript {
+            value: Box::new(a.clone()),
+            index: Box::new(index),
+        })
+    };
+    let index = ex(ExprKind::Tuple(vec![
+        slice(Some(int(1)), Some(int(2)), None),
+        slice(None, None, Some(int(3))),
+    ]));
     assert_eq!(print_expr(&sub(index)), "a[1:2, ::3]");
-    assert_eq!(print_expr(&sub(ex(ExprKind::Tuple(vec![b.clone()])))), "a[b,]");
+    assert_eq!(
+        print_expr(&sub(ex(ExprKind::Tuple(vec![b.clone()])))),
+        "a[b,]"
+    );
     assert_eq!(print_expr(&sub(ex(ExprKind::Tuple(vec![])))), "a[()]");
     assert_eq!(print_expr(&sub(slice(None, None, None))), "a[:]");
-    let attr = ex(ExprKind::Attribute { value: Box::new(int(1)), attr: ident("real") });
+    let attr = ex(ExprKind::Attribute {
+        value: Box::new(int(1)),
+        attr: ident("real"),
+    });
     assert_eq!(print_expr(&attr), "(1).real");
     let call = ex(ExprKind::Call {
         func: Box::new(bin(a.clone(), BinOp::Add, b.clone())),
         args: vec![
             Arg::Positional(int(1)),
             Arg::Starred(b.clone()),
-            Arg::Keyword { name: ident("k"), value: int(2) },
+            Arg::Keyword {
+                name: ident("k"),
+                value: int(2),
+            },
             Arg::DoubleStarred(a.clone()),
         ],
     });
@@ -166,14 +242,26 @@ fn constants() {
     assert_eq!(print_expr(&string("it's")), r#""it's""#);
     assert_eq!(print_expr(&string(r#"say "hi""#)), r#"'say "hi"'"#);
     assert_eq!(print_expr(&string("a\"b'c")), r#""a\"b'c""#);
-    assert_eq!(print_expr(&string("\\\n\t\r\0\u{7f}é😀\u{2028}")), r#""\\\n\t\r\x00\x7fé😀\u2028""#);
-    assert_eq!(print_expr(&ex(ExprKind::Constant(Constant::Ellipsis))), "...");
+    assert_eq!(
+        print_expr(&string("\\\n\t\r\0\u{7f}é😀\u{2028}")),
+        r#""\\\n\t\r\x00\x7fé😀\u2028""#
+    );
+    assert_eq!(
+        print_expr(&ex(ExprKind::Constant(Constant::Ellipsis))),
+        "..."
+    );
 }
 
 #[test]
 fn fstrings_escape_braces_and_nest_quotes() {
-    let subscript = ex(ExprKind::Subscript { value: Box::new(name("d")), index: Box::new(string("k")) });
-    let spec = vec![FStringPart::Literal(">".into()), field(name("w"), None, None)];
+    let subscript = ex(ExprKind::Subscript {
+        value: Box::new(name("d")),
+        index: Box::new(string("k")),
+    });
+    let spec = vec![
+        FStringPart::Literal(">".into()),
+        field(name("w"), None, None),
+    ];
     let fstring = ex(ExprKind::JoinedStr(vec![
         FStringPart::Literal("{x} \"".into()),
         field(subscript, Some('r'), Some(spec)),
@@ -188,7 +276,10 @@ fn statements_and_blocks() {
         posonly: vec![param("a", None, None)],
         args: vec![param("b", None, Some(int(1)))],
         vararg: Some(param("args", None, None)),
-        kwonly: vec![param("c", None, None), param("d", Some(name("int")), Some(int(2)))],
+        kwonly: vec![
+            param("c", None, None),
+            param("d", Some(name("int")), Some(int(2))),
+        ],
         kwarg: Some(param("kw", None, None)),
     };
     let def = st(StmtKind::FunctionDef(Box::new(FunctionDef {
@@ -198,21 +289,35 @@ fn statements_and_blocks() {
         decorators: vec![name("cache")],
         returns: Some(name("int")),
     })));
-    let elif = st(StmtKind::If { test: name("b"), body: vec![], orelse: vec![st(StmtKind::Pass)] });
-    let if_stmt = st(StmtKind::If { test: name("a"), body: vec![st(StmtKind::Break)], orelse: vec![elif] });
+    let elif = st(StmtKind::If {
+        test: name("b"),
+        body: vec![],
+        orelse: vec![st(StmtKind::Pass)],
+    });
+    let if_stmt = st(StmtKind::If {
+        test: name("a"),
+        body: vec![st(StmtKind::Break)],
+        orelse: vec![elif],
+    });
     let try_stmt = st(StmtKind::Try {
         body: vec![st(StmtKind::Pass)],
         handlers: vec![ExceptHandler {
             typ: Some(ex(ExprKind::Tuple(vec![name("A"), name("B")]))),
             name: Some(ident("e")),
-            body: vec![st(StmtKind::Raise { exc: Some(name("e")), cause: Some(ex(ExprKind::Constant(Constant::None))) })],
+            body: vec![st(StmtKind::Raise {
+                exc: Some(name("e")),
+                cause: Some(ex(ExprKind::Constant(Constant::None))),
+            })],
             span: Span::default(),
         }],
         orelse: vec![],
         finalbody: vec![st(StmtKind::Continue)],
     });
     let import = st(StmtKind::ImportFrom {
-        module: Some(DottedName { parts: vec![ident("a"), ident("b")], span: Span::default() }),
+        module: Some(DottedName {
+            parts: vec![ident("a"), ident("b")],
+            span: Span::default(),
+        }),
         level: 2,
         names: ImportNames::Star(Span::default()),
     });
@@ -359,12 +464,15 @@ w = a or b and c, (a or b) and c, a - (b - c), a - b - c, a / b * c, a / (b * c)
 v = 1.5e-7, 1e16, 0.1, 1_000_000, 0x1F, 0o17, 0b101, 1., .5, "\x00\t\u00e9\U0001F600", 'it\'s'
 u = f"{a}{b!r}{c:>10}{d:{e}}{'q'}", f'{"q"}', {**a, 'b': 1}, {*a, *b}, [*a, *b], (*a,), f(*a, **b)
 t = x[1:2, ::3], x[:], x[::], x[a, b], x[(a, b)], x[()], (1).real, 1.5.real, "s".join, (yield_ := 1)
+s = f"", "a" f"{x}" "b", f"{x=}", f"{x = !s:>4}", rf"\d{x}", '''tri"ple''', f"{ {'k': 1}['k'] }"
+r = f"{x:%Y-%m-%d}", f"{x:{'>'}{w}}", f"{f'{y!r}'}", f"{'\n'.join(z)}", naïve
 "#;
 
 fn assert_stable(source: &str) {
     let first = parse_module(source).unwrap_or_else(|d| panic!("source does not parse: {d:?}"));
     let printed = print_module(&first);
-    let second = parse_module(&printed).unwrap_or_else(|d| panic!("printed source does not parse: {d:?}\n{printed}"));
+    let second = parse_module(&printed)
+        .unwrap_or_else(|d| panic!("printed source does not parse: {d:?}\n{printed}"));
     assert_eq!(shape(&second), shape(&first), "printed:\n{printed}");
     assert_eq!(print_module(&second), printed, "printing is not idempotent");
 }
@@ -383,16 +491,22 @@ fn tricky_expressions_round_trip() {
 fn printed_definition_reads_as_expected() {
     let printed = print_module(&parse_module(EXPRESSIONS).expect("parses"));
     let first = printed.lines().next().expect("one line");
-    assert_eq!(first, "x = -1 ** 2, (-1) ** 2, 2 ** -1, a ** b ** c, (a ** b) ** c, not a == b, (not a) == b");
+    assert_eq!(
+        first,
+        "x = -1 ** 2, (-1) ** 2, 2 ** -1, a ** b ** c, (a ** b) ** c, not a == b, (not a) == b"
+    );
 }
 
 // ---- generated trees: only shapes the parser can produce ----
 
 type Gen<T> = BoxedStrategy<T>;
 
-const NAMES: &[&str] = &["a", "b", "x", "y", "df", "codes", "_tmp", "Series", "n2"];
+const NAMES: &[&str] = &["a", "b", "x", "y", "df", "codes", "_tmp", "Series", "n2", "naïve"];
 
-fn vec_of<T: std::fmt::Debug>(s: impl Strategy<Value = T>, range: std::ops::Range<usize>) -> impl Strategy<Value = Vec<T>> {
+fn vec_of<T: std::fmt::Debug>(
+    s: impl Strategy<Value = T>,
+    range: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<T>> {
     prop::collection::vec(s, range)
 }
 
@@ -405,19 +519,25 @@ fn gen_name() -> Gen<Expr> {
 }
 
 fn gen_char() -> Gen<char> {
-    let interesting = vec!['a', 'Z', ' ', '"', '\'', '\\', '\n', '\t', '\r', '{', '}', 'é', '😀', '#', ':', '!', '\0'];
+    let interesting = vec![
+        'a', 'Z', ' ', '"', '\'', '\\', '\n', '\t', '\r', '{', '}', 'é', '😀', '#', ':', '!', '\0',
+    ];
     prop_oneof![6 => prop::sample::select(interesting), 1 => any::<char>()].boxed()
 }
 
 fn gen_text(max: usize) -> Gen<String> {
-    vec_of(gen_char(), 0..max).prop_map(|cs| cs.into_iter().collect()).boxed()
+    vec_of(gen_char(), 0..max)
+        .prop_map(|cs| cs.into_iter().collect())
+        .boxed()
 }
 
 fn gen_constant() -> Gen<Constant> {
     // Literals are never negative (a minus is a UnaryOp) and never NaN.
     let float = prop_oneof![
         (0u32..1000).prop_map(|i| i as f64 / 8.0),
-        any::<f64>().prop_filter("not NaN", |f| !f.is_nan()).prop_map(f64::abs),
+        any::<f64>()
+            .prop_filter("not NaN", |f| !f.is_nan())
+            .prop_map(f64::abs),
         Just(f64::INFINITY),
     ];
     prop_oneof![
@@ -438,7 +558,10 @@ fn starred(e: Expr) -> Expr {
 
 fn gen_binop() -> Gen<BinOp> {
     use BinOp::*;
-    prop::sample::select(vec![Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd]).boxed()
+    prop::sample::select(vec![
+        Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd,
+    ])
+    .boxed()
 }
 
 fn gen_cmpop() -> Gen<CmpOp> {
@@ -447,7 +570,13 @@ fn gen_cmpop() -> Gen<CmpOp> {
 }
 
 fn gen_unaryop() -> Gen<UnaryOp> {
-    prop::sample::select(vec![UnaryOp::Not, UnaryOp::Invert, UnaryOp::UAdd, UnaryOp::USub]).boxed()
+    prop::sample::select(vec![
+        UnaryOp::Not,
+        UnaryOp::Invert,
+        UnaryOp::UAdd,
+        UnaryOp::USub,
+    ])
+    .boxed()
 }
 
 /// Call arguments: positional and `*` first, then keywords (distinct names) and `**`.
@@ -476,20 +605,57 @@ fn gen_args(e: Gen<Expr>) -> Gen<Vec<Arg>> {
 
 /// Parameters with distinct names, defaults only on a suffix of the positional ones.
 fn gen_params(e: Gen<Expr>, annotations: bool) -> Gen<Parameters> {
-    let annotation = if annotations { prop::option::weighted(0.3, e.clone()).boxed() } else { Just(None).boxed() };
-    let one = (gen_ident(), annotation.clone(), prop::option::weighted(0.4, e)).prop_map(|(n, a, d)| param(&n.name, a, d));
-    let star = prop::option::weighted(0.3, (gen_ident(), annotation).prop_map(|(n, a)| param(&n.name, a, None)));
-    (vec_of(one.clone(), 0..2), vec_of(one.clone(), 0..3), star.clone(), vec_of(one, 0..2), star)
+    let annotation = if annotations {
+        prop::option::weighted(0.3, e.clone()).boxed()
+    } else {
+        Just(None).boxed()
+    };
+    let one = (
+        gen_ident(),
+        annotation.clone(),
+        prop::option::weighted(0.4, e),
+    )
+        .prop_map(|(n, a, d)| param(&n.name, a, d));
+    let star = prop::option::weighted(
+        0.3,
+        (gen_ident(), annotation).prop_map(|(n, a)| param(&n.name, a, None)),
+    );
+    (
+        vec_of(one.clone(), 0..2),
+        vec_of(one.clone(), 0..3),
+        star.clone(),
+        vec_of(one, 0..2),
+        star,
+    )
         .prop_map(|(posonly, args, vararg, kwonly, kwarg)| {
-            let mut p = Parameters { posonly, args, vararg, kwonly, kwarg };
+            let mut p = Parameters {
+                posonly,
+                args,
+                vararg,
+                kwonly,
+                kwarg,
+            };
             let positional = p.posonly.len() + p.args.len();
             let last_required = (0..positional).rev().find(|&i| {
-                let param = if i < p.posonly.len() { &p.posonly[i] } else { &p.args[i - p.posonly.len()] };
+                let param = if i < p.posonly.len() {
+                    &p.posonly[i]
+                } else {
+                    &p.args[i - p.posonly.len()]
+                };
                 param.default.is_none()
             });
             let mut i = 0;
-            let all = p.posonly.iter_mut().chain(p.args.iter_mut()).map(|x| (true, x));
-            let rest = p.vararg.iter_mut().chain(p.kwonly.iter_mut()).chain(p.kwarg.iter_mut()).map(|x| (false, x));
+            let all = p
+                .posonly
+                .iter_mut()
+                .chain(p.args.iter_mut())
+                .map(|x| (true, x));
+            let rest = p
+                .vararg
+                .iter_mut()
+                .chain(p.kwonly.iter_mut())
+                .chain(p.kwarg.iter_mut())
+                .map(|x| (false, x));
             for (is_positional, param) in all.chain(rest) {
                 if is_positional && last_required.is_some_and(|last| i < last) {
                     param.default = None;
@@ -532,20 +698,39 @@ fn gen_single_target(e: Gen<Expr>) -> Gen<Expr> {
 /// Assignment, `for` and `with` targets; `del` targets when `star` is false.
 fn gen_target(e: Gen<Expr>, star: bool) -> Gen<Expr> {
     let single = gen_single_target(e);
-    let sequence = (vec_of(single.clone(), 1..3), if star { prop::option::weighted(0.3, single.clone()).boxed() } else { Just(None).boxed() }, any::<bool>(), any::<prop::sample::Index>())
+    let sequence = (
+        vec_of(single.clone(), 1..3),
+        if star {
+            prop::option::weighted(0.3, single.clone()).boxed()
+        } else {
+            Just(None).boxed()
+        },
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+    )
         .prop_map(|(mut items, star, list, at)| {
             if let Some(s) = star {
                 let at = at.index(items.len() + 1);
                 items.insert(at, starred(s));
             }
-            ex(if list { ExprKind::List(items) } else { ExprKind::Tuple(items) })
+            ex(if list {
+                ExprKind::List(items)
+            } else {
+                ExprKind::Tuple(items)
+            })
         });
     prop_oneof![3 => single, 1 => sequence].boxed()
 }
 
 fn gen_comprehensions(e: Gen<Expr>) -> Gen<Vec<Comprehension>> {
-    let one = (gen_target(e.clone(), true), e.clone(), vec_of(e, 0..2))
-        .prop_map(|(target, iter, ifs)| Comprehension { target, iter, ifs, span: Span::default() });
+    let one = (gen_target(e.clone(), true), e.clone(), vec_of(e, 0..2)).prop_map(
+        |(target, iter, ifs)| Comprehension {
+            target,
+            iter,
+            ifs,
+            span: Span::default(),
+        },
+    );
     vec_of(one, 1..3).boxed()
 }
 
@@ -576,14 +761,19 @@ fn gen_fstring(e: Gen<Expr>) -> Gen<Expr> {
     vec_of(part, 1..4)
         .prop_map(|parts| {
             let parts = normalise_fstring(parts);
-            let parts = if parts.is_empty() { vec![FStringPart::Literal("f".into())] } else { parts };
+            let parts = if parts.is_empty() {
+                vec![FStringPart::Literal("f".into())]
+            } else {
+                parts
+            };
             ex(ExprKind::JoinedStr(parts))
         })
         .boxed()
 }
 
 fn gen_expr() -> Gen<Expr> {
-    let leaf = prop_oneof![3 => gen_name(), 2 => gen_constant().prop_map(|c| ex(ExprKind::Constant(c)))];
+    let leaf =
+        prop_oneof![3 => gen_name(), 2 => gen_constant().prop_map(|c| ex(ExprKind::Constant(c)))];
     leaf.prop_recursive(4, 40, 4, |e| {
         let elt = prop_oneof![5 => e.clone(), 1 => e.clone().prop_map(starred)].boxed();
         let bx = |x: Expr| Box::new(x);
@@ -592,32 +782,156 @@ fn gen_expr() -> Gen<Expr> {
             1 => e.clone().prop_map(DictItem::Unpack),
         ];
         let arms: Vec<(u32, Gen<Expr>)> = vec![
-            (2, (prop::sample::select(vec![BoolOp::And, BoolOp::Or]), vec_of(e.clone(), 2..4)).prop_map(|(op, values)| ex(ExprKind::BoolOp { op, values })).boxed()),
-            (1, (gen_ident(), e.clone()).prop_map(move |(target, v)| ex(ExprKind::NamedExpr { target, value: bx(v) })).boxed()),
-            (4, (e.clone(), gen_binop(), e.clone()).prop_map(|(l, op, r)| bin(l, op, r)).boxed()),
-            (2, (gen_unaryop(), e.clone()).prop_map(|(op, x)| unary(op, x)).boxed()),
-            (1, (gen_params(e.clone(), false), e.clone()).prop_map(|(p, b)| ex(ExprKind::Lambda { params: Box::new(p), body: Box::new(b) })).boxed()),
-            (1, (e.clone(), e.clone(), e.clone()).prop_map(|(t, b, o)| ex(ExprKind::IfExp { test: Box::new(t), body: Box::new(b), orelse: Box::new(o) })).boxed()),
-            (1, vec_of(dict_item, 0..3).prop_map(|items| ex(ExprKind::Dict(items))).boxed()),
-            (1, vec_of(elt.clone(), 1..4).prop_map(|items| ex(ExprKind::Set(items))).boxed()),
-            (1, vec_of(elt.clone(), 0..4).prop_map(|items| ex(ExprKind::List(items))).boxed()),
-            (1, vec_of(elt, 0..4).prop_map(|items| ex(ExprKind::Tuple(items))).boxed()),
-            (1, (0..3u8, e.clone(), gen_comprehensions(e.clone())).prop_map(|(kind, elt, generators)| {
-                let elt = Box::new(elt);
-                ex(match kind {
-                    0 => ExprKind::ListComp { elt, generators },
-                    1 => ExprKind::SetComp { elt, generators },
-                    _ => ExprKind::GeneratorExp { elt, generators },
-                })
-            }).boxed()),
-            (1, (e.clone(), e.clone(), gen_comprehensions(e.clone())).prop_map(|(k, v, generators)| ex(ExprKind::DictComp { key: Box::new(k), value: Box::new(v), generators })).boxed()),
-            (2, (e.clone(), vec_of((gen_cmpop(), e.clone()), 1..3)).prop_map(|(left, rest)| {
-                let (ops, comparators) = rest.into_iter().unzip();
-                ex(ExprKind::Compare { left: Box::new(left), ops, comparators })
-            }).boxed()),
-            (3, (e.clone(), gen_args(e.clone())).prop_map(|(f, args)| ex(ExprKind::Call { func: Box::new(f), args })).boxed()),
-            (3, (e.clone(), gen_ident()).prop_map(|(v, attr)| ex(ExprKind::Attribute { value: Box::new(v), attr })).boxed()),
-            (2, (e.clone(), gen_index(e.clone())).prop_map(|(v, i)| ex(ExprKind::Subscript { value: Box::new(v), index: Box::new(i) })).boxed()),
+            (
+                2,
+                (
+                    prop::sample::select(vec![BoolOp::And, BoolOp::Or]),
+                    vec_of(e.clone(), 2..4),
+                )
+                    .prop_map(|(op, values)| ex(ExprKind::BoolOp { op, values }))
+                    .boxed(),
+            ),
+            (
+                1,
+                (gen_ident(), e.clone())
+                    .prop_map(move |(target, v)| {
+                        ex(ExprKind::NamedExpr {
+                            target,
+                            value: bx(v),
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                4,
+                (e.clone(), gen_binop(), e.clone())
+                    .prop_map(|(l, op, r)| bin(l, op, r))
+                    .boxed(),
+            ),
+            (
+                2,
+                (gen_unaryop(), e.clone())
+                    .prop_map(|(op, x)| unary(op, x))
+                    .boxed(),
+            ),
+            (
+                1,
+                (gen_params(e.clone(), false), e.clone())
+                    .prop_map(|(p, b)| {
+                        ex(ExprKind::Lambda {
+                            params: Box::new(p),
+                            body: Box::new(b),
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                1,
+                (e.clone(), e.clone(), e.clone())
+                    .prop_map(|(t, b, o)| {
+                        ex(ExprKind::IfExp {
+                            test: Box::new(t),
+                            body: Box::new(b),
+                            orelse: Box::new(o),
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                1,
+                vec_of(dict_item, 0..3)
+                    .prop_map(|items| ex(ExprKind::Dict(items)))
+                    .boxed(),
+            ),
+            (
+                1,
+                vec_of(elt.clone(), 1..4)
+                    .prop_map(|items| ex(ExprKind::Set(items)))
+                    .boxed(),
+            ),
+            (
+                1,
+                vec_of(elt.clone(), 0..4)
+                    .prop_map(|items| ex(ExprKind::List(items)))
+                    .boxed(),
+            ),
+            (
+                1,
+                vec_of(elt, 0..4)
+                    .prop_map(|items| ex(ExprKind::Tuple(items)))
+                    .boxed(),
+            ),
+            (
+                1,
+                (0..3u8, e.clone(), gen_comprehensions(e.clone()))
+                    .prop_map(|(kind, elt, generators)| {
+                        let elt = Box::new(elt);
+                        ex(match kind {
+                            0 => ExprKind::ListComp { elt, generators },
+                            1 => ExprKind::SetComp { elt, generators },
+                            _ => ExprKind::GeneratorExp { elt, generators },
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                1,
+                (e.clone(), e.clone(), gen_comprehensions(e.clone()))
+                    .prop_map(|(k, v, generators)| {
+                        ex(ExprKind::DictComp {
+                            key: Box::new(k),
+                            value: Box::new(v),
+                            generators,
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                2,
+                (e.clone(), vec_of((gen_cmpop(), e.clone()), 1..3))
+                    .prop_map(|(left, rest)| {
+                        let (ops, comparators) = rest.into_iter().unzip();
+                        ex(ExprKind::Compare {
+                            left: Box::new(left),
+                            ops,
+                            comparators,
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                3,
+                (e.clone(), gen_args(e.clone()))
+                    .prop_map(|(f, args)| {
+                        ex(ExprKind::Call {
+                            func: Box::new(f),
+                            args,
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                3,
+                (e.clone(), gen_ident())
+                    .prop_map(|(v, attr)| {
+                        ex(ExprKind::Attribute {
+                            value: Box::new(v),
+                            attr,
+                        })
+                    })
+                    .boxed(),
+            ),
+            (
+                2,
+                (e.clone(), gen_index(e.clone()))
+                    .prop_map(|(v, i)| {
+                        ex(ExprKind::Subscript {
+                            value: Box::new(v),
+                            index: Box::new(i),
+                        })
+                    })
+                    .boxed(),
+            ),
             (2, gen_fstring(e)),
         ];
         prop::strategy::Union::new_weighted(arms)
@@ -630,86 +944,262 @@ fn gen_block(s: Gen<Stmt>) -> Gen<Vec<Stmt>> {
 }
 
 fn gen_dotted(max: usize) -> Gen<DottedName> {
-    vec_of(gen_ident(), 1..max + 1).prop_map(|parts| DottedName { parts, span: Span::default() }).boxed()
+    vec_of(gen_ident(), 1..max + 1)
+        .prop_map(|parts| DottedName {
+            parts,
+            span: Span::default(),
+        })
+        .boxed()
 }
 
 fn gen_alias(max_parts: usize) -> Gen<Alias> {
-    (gen_dotted(max_parts), prop::option::weighted(0.3, gen_ident()))
-        .prop_map(|(name, asname)| Alias { name, asname, span: Span::default() })
+    (
+        gen_dotted(max_parts),
+        prop::option::weighted(0.3, gen_ident()),
+    )
+        .prop_map(|(name, asname)| Alias {
+            name,
+            asname,
+            span: Span::default(),
+        })
         .boxed()
 }
 
 fn gen_simple_stmt(e: Gen<Expr>) -> Gen<Stmt> {
     let opt = |p: f64| prop::option::weighted(p, e.clone());
-    let import_from = (prop::option::of(gen_dotted(3)), 0..3u32, prop::option::weighted(0.8, vec_of(gen_alias(1), 1..3)))
+    let import_from = (
+        prop::option::of(gen_dotted(3)),
+        0..3u32,
+        prop::option::weighted(0.8, vec_of(gen_alias(1), 1..3)),
+    )
         .prop_map(|(module, level, names)| {
-            let module = if level == 0 && module.is_none() { Some(DottedName { parts: vec![ident("m")], span: Span::default() }) } else { module };
+            let module = if level == 0 && module.is_none() {
+                Some(DottedName {
+                    parts: vec![ident("m")],
+                    span: Span::default(),
+                })
+            } else {
+                module
+            };
             let names = names.map_or(ImportNames::Star(Span::default()), ImportNames::Names);
-            StmtKind::ImportFrom { module, level, names }
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            }
         });
-    let raise = (opt(0.8), opt(0.3)).prop_map(|(exc, cause)| StmtKind::Raise { cause: cause.filter(|_| exc.is_some()), exc });
+    let raise = (opt(0.8), opt(0.3)).prop_map(|(exc, cause)| StmtKind::Raise {
+        cause: cause.filter(|_| exc.is_some()),
+        exc,
+    });
     let arms: Vec<(u32, Gen<StmtKind>)> = vec![
         (4, e.clone().prop_map(StmtKind::Expr).boxed()),
-        (4, (vec_of(gen_target(e.clone(), true), 1..3), e.clone()).prop_map(|(targets, value)| StmtKind::Assign { targets, value }).boxed()),
-        (1, (gen_single_target(e.clone()), gen_binop(), e.clone()).prop_map(|(target, op, value)| StmtKind::AugAssign { target, op, value }).boxed()),
-        (1, (gen_single_target(e.clone()), e.clone(), opt(0.5)).prop_map(|(target, annotation, value)| StmtKind::AnnAssign { target, annotation, value }).boxed()),
-        (1, vec_of(gen_alias(3), 1..3).prop_map(|names| StmtKind::Import { names }).boxed()),
+        (
+            4,
+            (vec_of(gen_target(e.clone(), true), 1..3), e.clone())
+                .prop_map(|(targets, value)| StmtKind::Assign { targets, value })
+                .boxed(),
+        ),
+        (
+            1,
+            (gen_single_target(e.clone()), gen_binop(), e.clone())
+                .prop_map(|(target, op, value)| StmtKind::AugAssign { target, op, value })
+                .boxed(),
+        ),
+        (
+            1,
+            (gen_single_target(e.clone()), e.clone(), opt(0.5))
+                .prop_map(|(target, annotation, value)| StmtKind::AnnAssign {
+                    target,
+                    annotation,
+                    value,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            vec_of(gen_alias(3), 1..3)
+                .prop_map(|names| StmtKind::Import { names })
+                .boxed(),
+        ),
         (1, import_from.boxed()),
         (1, opt(0.7).prop_map(StmtKind::Return).boxed()),
-        (1, prop::sample::select(vec![StmtKind::Break, StmtKind::Continue, StmtKind::Pass]).boxed()),
-        (1, (e.clone(), opt(0.5)).prop_map(|(test, msg)| StmtKind::Assert { test, msg }).boxed()),
+        (
+            1,
+            prop::sample::select(vec![StmtKind::Break, StmtKind::Continue, StmtKind::Pass]).boxed(),
+        ),
+        (
+            1,
+            (e.clone(), opt(0.5))
+                .prop_map(|(test, msg)| StmtKind::Assert { test, msg })
+                .boxed(),
+        ),
         (1, raise.boxed()),
-        (1, vec_of(gen_target(e.clone(), false), 1..3).prop_map(|targets| StmtKind::Delete { targets }).boxed()),
-        (1, (any::<bool>(), vec_of(gen_ident(), 1..3)).prop_map(|(global, names)| if global { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } }).boxed()),
+        (
+            1,
+            vec_of(gen_target(e.clone(), false), 1..3)
+                .prop_map(|targets| StmtKind::Delete { targets })
+                .boxed(),
+        ),
+        (
+            1,
+            (any::<bool>(), vec_of(gen_ident(), 1..3))
+                .prop_map(|(global, names)| {
+                    if global {
+                        StmtKind::Global { names }
+                    } else {
+                        StmtKind::Nonlocal { names }
+                    }
+                })
+                .boxed(),
+        ),
     ];
-    prop::strategy::Union::new_weighted(arms).prop_map(st).boxed()
+    prop::strategy::Union::new_weighted(arms)
+        .prop_map(st)
+        .boxed()
 }
 
 fn gen_decorators() -> Gen<Vec<Expr>> {
-    let attr = (gen_name(), gen_ident()).prop_map(|(v, attr)| ex(ExprKind::Attribute { value: Box::new(v), attr }));
-    let call = (gen_name(), gen_args(gen_name())).prop_map(|(f, args)| ex(ExprKind::Call { func: Box::new(f), args }));
+    let attr = (gen_name(), gen_ident()).prop_map(|(v, attr)| {
+        ex(ExprKind::Attribute {
+            value: Box::new(v),
+            attr,
+        })
+    });
+    let call = (gen_name(), gen_args(gen_name())).prop_map(|(f, args)| {
+        ex(ExprKind::Call {
+            func: Box::new(f),
+            args,
+        })
+    });
     vec_of(prop_oneof![gen_name(), attr, call], 0..3).boxed()
 }
 
 fn gen_compound(e: Gen<Expr>, s: Gen<Stmt>) -> Gen<Stmt> {
     let block = gen_block(s.clone());
     let maybe_block = prop_oneof![Just(vec![]), block.clone()];
-    let handler = (prop::option::weighted(0.8, (e.clone(), prop::option::of(gen_ident()))), block.clone())
-        .prop_map(|(typ, body)| ExceptHandler { name: typ.as_ref().and_then(|t| t.1.clone()), typ: typ.map(|t| t.0), body, span: Span::default() });
-    let try_stmt = (block.clone(), vec_of(handler, 0..3), maybe_block.clone(), maybe_block.clone()).prop_map(|(body, mut handlers, mut orelse, mut finalbody)| {
-        // Only the last handler may be bare; `else` needs a handler; something must follow `try`.
-        let n = handlers.len();
-        for h in handlers.iter_mut().take(n.saturating_sub(1)) {
-            h.typ.get_or_insert_with(|| name("Exception"));
-        }
-        if handlers.is_empty() {
-            orelse.clear();
-            if finalbody.is_empty() {
-                finalbody.push(st(StmtKind::Pass));
+    let handler = (
+        prop::option::weighted(0.8, (e.clone(), prop::option::of(gen_ident()))),
+        block.clone(),
+    )
+        .prop_map(|(typ, body)| ExceptHandler {
+            name: typ.as_ref().and_then(|t| t.1.clone()),
+            typ: typ.map(|t| t.0),
+            body,
+            span: Span::default(),
+        });
+    let try_stmt = (
+        block.clone(),
+        vec_of(handler, 0..3),
+        maybe_block.clone(),
+        maybe_block.clone(),
+    )
+        .prop_map(|(body, mut handlers, mut orelse, mut finalbody)| {
+            // Only the last handler may be bare; `else` needs a handler; something must follow `try`.
+            let n = handlers.len();
+            for h in handlers.iter_mut().take(n.saturating_sub(1)) {
+                h.typ.get_or_insert_with(|| name("Exception"));
             }
-        }
-        StmtKind::Try { body, handlers, orelse, finalbody }
-    });
-    let with_item = (e.clone(), prop::option::of(gen_target(e.clone(), true))).prop_map(|(context, target)| WithItem { context, target, span: Span::default() });
-    let def = (gen_ident(), gen_params(e.clone(), true), block.clone(), gen_decorators(), prop::option::weighted(0.3, e.clone()))
-        .prop_map(|(name, params, body, decorators, returns)| StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators, returns })));
-    let class = (gen_ident(), gen_args(e.clone()), block.clone(), gen_decorators())
-        .prop_map(|(name, bases, body, decorators)| StmtKind::ClassDef(Box::new(ClassDef { name, bases, body, decorators })));
+            if handlers.is_empty() {
+                orelse.clear();
+                if finalbody.is_empty() {
+                    finalbody.push(st(StmtKind::Pass));
+                }
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+        });
+    let with_item =
+        (e.clone(), prop::option::of(gen_target(e.clone(), true))).prop_map(|(context, target)| {
+            WithItem {
+                context,
+                target,
+                span: Span::default(),
+            }
+        });
+    let def = (
+        gen_ident(),
+        gen_params(e.clone(), true),
+        block.clone(),
+        gen_decorators(),
+        prop::option::weighted(0.3, e.clone()),
+    )
+        .prop_map(|(name, params, body, decorators, returns)| {
+            StmtKind::FunctionDef(Box::new(FunctionDef {
+                name,
+                params,
+                body,
+                decorators,
+                returns,
+            }))
+        });
+    let class = (
+        gen_ident(),
+        gen_args(e.clone()),
+        block.clone(),
+        gen_decorators(),
+    )
+        .prop_map(|(name, bases, body, decorators)| {
+            StmtKind::ClassDef(Box::new(ClassDef {
+                name,
+                bases,
+                body,
+                decorators,
+            }))
+        });
     let arms: Vec<(u32, Gen<StmtKind>)> = vec![
-        (3, (e.clone(), block.clone(), maybe_block.clone()).prop_map(|(test, body, orelse)| StmtKind::If { test, body, orelse }).boxed()),
-        (2, (gen_target(e.clone(), true), e.clone(), block.clone(), maybe_block.clone()).prop_map(|(target, iter, body, orelse)| StmtKind::For { target, iter, body, orelse }).boxed()),
-        (1, (e.clone(), block.clone(), maybe_block).prop_map(|(test, body, orelse)| StmtKind::While { test, body, orelse }).boxed()),
-        (1, (vec_of(with_item, 1..3), block).prop_map(|(items, body)| StmtKind::With { items, body }).boxed()),
+        (
+            3,
+            (e.clone(), block.clone(), maybe_block.clone())
+                .prop_map(|(test, body, orelse)| StmtKind::If { test, body, orelse })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                gen_target(e.clone(), true),
+                e.clone(),
+                block.clone(),
+                maybe_block.clone(),
+            )
+                .prop_map(|(target, iter, body, orelse)| StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (e.clone(), block.clone(), maybe_block)
+                .prop_map(|(test, body, orelse)| StmtKind::While { test, body, orelse })
+                .boxed(),
+        ),
+        (
+            1,
+            (vec_of(with_item, 1..3), block)
+                .prop_map(|(items, body)| StmtKind::With { items, body })
+                .boxed(),
+        ),
         (2, try_stmt.boxed()),
         (3, def.boxed()),
         (2, class.boxed()),
     ];
-    prop::strategy::Union::new_weighted(arms).prop_map(st).boxed()
+    prop::strategy::Union::new_weighted(arms)
+        .prop_map(st)
+        .boxed()
 }
 
 fn gen_stmt() -> Gen<Stmt> {
     let e = gen_expr();
-    gen_simple_stmt(e.clone()).prop_recursive(3, 16, 3, move |s| gen_compound(e.clone(), s)).boxed()
+    gen_simple_stmt(e.clone())
+        .prop_recursive(3, 16, 3, move |s| gen_compound(e.clone(), s))
+        .boxed()
 }
 
 fn gen_module() -> Gen<Module> {
@@ -738,11 +1228,13 @@ fn shape(m: &Module) -> serde_json::Value {
 
 fn check_round_trip(m: &Module) -> Result<(), TestCaseError> {
     let source = print_module(m);
-    let parsed = parse_module(&source)
-        .map_err(|d| TestCaseError::fail(format!("printed source does not parse: {d:?}\n{source}")))?;
+    let parsed = parse_module(&source).map_err(|d| {
+        TestCaseError::fail(format!("printed source does not parse: {d:?}\n{source}"))
+    })?;
     if shape(&parsed) != shape(m) {
         let again = print_module(&parsed);
-        let message = format!("tree changed; printed:\n{source}\nparsed and printed again:\n{again}");
+        let message =
+            format!("tree changed; printed:\n{source}\nparsed and printed again:\n{again}");
         return Err(TestCaseError::fail(message));
     }
     Ok(())

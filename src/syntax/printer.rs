@@ -72,8 +72,12 @@ fn precedence(e: &Expr) -> u8 {
         ExprKind::Lambda { .. } => prec::LAMBDA,
         ExprKind::IfExp { .. } => prec::IFEXP,
         ExprKind::BoolOp { op: BoolOp::Or, .. } => prec::OR,
-        ExprKind::BoolOp { op: BoolOp::And, .. } => prec::AND,
-        ExprKind::UnaryOp { op: UnaryOp::Not, .. } => prec::NOT,
+        ExprKind::BoolOp {
+            op: BoolOp::And, ..
+        } => prec::AND,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        } => prec::NOT,
         ExprKind::UnaryOp { .. } => prec::FACTOR,
         ExprKind::Compare { .. } => prec::CMP,
         ExprKind::BinOp { op, .. } => binop_prec(*op),
@@ -126,7 +130,12 @@ impl Printer {
             StmtKind::FunctionDef(f) => self.function_def(f),
             StmtKind::ClassDef(c) => self.class_def(c),
             StmtKind::If { test, body, orelse } => self.if_chain("if ", test, body, orelse),
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.line();
                 self.out.push_str("for ");
                 self.expr_list(target, prec::LAMBDA);
@@ -159,7 +168,12 @@ impl Printer {
                 }
                 self.block(body);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.line();
                 self.out.push_str("try");
                 self.block(body);
@@ -193,9 +207,10 @@ impl Printer {
         self.expr(test, prec::IFEXP);
         self.block(body);
         match orelse {
-            [Stmt { kind: StmtKind::If { test, body, orelse }, .. }] => {
-                self.if_chain("elif ", test, body, orelse)
-            }
+            [Stmt {
+                kind: StmtKind::If { test, body, orelse },
+                ..
+            }] => self.if_chain("elif ", test, body, orelse),
             _ => self.else_block("else", orelse),
         }
     }
@@ -249,7 +264,11 @@ impl Printer {
                 let _ = write!(self.out, " {}= ", op.symbol());
                 self.expr(value, prec::LAMBDA);
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 self.expr(target, prec::LAMBDA);
                 self.out.push_str(": ");
                 self.expr(annotation, prec::IFEXP);
@@ -262,7 +281,11 @@ impl Printer {
                 self.out.push_str("import ");
                 self.aliases(names);
             }
-            StmtKind::ImportFrom { module, level, names } => {
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => {
                 self.out.push_str("from ");
                 for _ in 0..*level {
                     self.out.push('.');
@@ -310,7 +333,11 @@ impl Printer {
                 self.exprs(targets, prec::LAMBDA);
             }
             StmtKind::Global { names } | StmtKind::Nonlocal { names } => {
-                let keyword = if matches!(stmt.kind, StmtKind::Global { .. }) { "global" } else { "nonlocal" };
+                let keyword = if matches!(stmt.kind, StmtKind::Global { .. }) {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
                 self.out.push_str(keyword);
                 for (i, name) in names.iter().enumerate() {
                     self.out.push_str(if i == 0 { " " } else { ", " });
@@ -458,7 +485,11 @@ impl Printer {
                 let _ = write!(self.out, "{} := ", target.name);
                 self.expr(value, prec::LAMBDA);
             }
-            ExprKind::BinOp { left, op: BinOp::Pow, right } => {
+            ExprKind::BinOp {
+                left,
+                op: BinOp::Pow,
+                right,
+            } => {
                 // Right-associative, and `-a ** b` is `-(a ** b)`.
                 self.expr(left, prec::AWAIT);
                 self.out.push_str(" ** ");
@@ -470,7 +501,10 @@ impl Printer {
                 let _ = write!(self.out, " {} ", op.symbol());
                 self.expr(right, level + 1);
             }
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => {
                 self.out.push_str("not ");
                 self.expr(operand, prec::NOT);
             }
@@ -533,10 +567,16 @@ impl Printer {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comp('(', elt, None, generators, ')')
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comp('{', key, Some(value), generators, '}')
-            }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comp('{', key, Some(value), generators, '}'),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 // Comparisons chain, so a comparison operand of a comparison needs parentheses.
                 self.expr(left, prec::BOR);
                 for (op, right) in ops.iter().zip(comparators) {
@@ -556,7 +596,14 @@ impl Printer {
                     value.kind,
                     ExprKind::Constant(Constant::Int(_) | Constant::Float(_))
                 );
-                self.expr(value, if numeric { prec::ATOM + 1 } else { prec::PRIMARY });
+                self.expr(
+                    value,
+                    if numeric {
+                        prec::ATOM + 1
+                    } else {
+                        prec::PRIMARY
+                    },
+                );
                 let _ = write!(self.out, ".{}", attr.name);
             }
             ExprKind::Subscript { value, index } => {
@@ -612,7 +659,14 @@ impl Printer {
         self.out.push(close);
     }
 
-    fn comp(&mut self, open: char, elt: &Expr, value: Option<&Expr>, gens: &[Comprehension], close: char) {
+    fn comp(
+        &mut self,
+        open: char,
+        elt: &Expr,
+        value: Option<&Expr>,
+        gens: &[Comprehension],
+        close: char,
+    ) {
         self.out.push(open);
         self.expr(elt, prec::IFEXP);
         if let Some(value) = value {
@@ -690,7 +744,11 @@ impl Printer {
     }
 
     fn fstring(&mut self, parts: &[FStringPart]) {
-        let quote = if self.enclosing_quote == Some('"') { '\'' } else { '"' };
+        let quote = if self.enclosing_quote == Some('"') {
+            '\''
+        } else {
+            '"'
+        };
         self.out.push('f');
         self.out.push(quote);
         self.fstring_parts(parts, quote);
@@ -702,7 +760,10 @@ impl Printer {
             match part {
                 FStringPart::Literal(text) => escape_into(&mut self.out, text, quote, true),
                 FStringPart::Field(field) => {
-                    let mut inner = Printer { enclosing_quote: Some(quote), ..Printer::default() };
+                    let mut inner = Printer {
+                        enclosing_quote: Some(quote),
+                        ..Printer::default()
+                    };
                     // A lambda's `:` would start the format spec.
                     inner.expr(&field.expr, prec::IFEXP);
                     // `{{` would be an escaped brace, and `}}` reads as one too.
