@@ -1,0 +1,9 @@
+# the = specifier prints the expression text
+x = 10
+y = 2.5
+print(f"{x=}")
+print(f"{x + 1=}")
+print(f"{y=:.2f}")
+print(f"{x = }")
+name = "bob"
+print(f"{name=}")

@@ -1,0 +1,10 @@
+# floats switch to exponent notation at 1e16 and below 1e-4
+print(1e15)
+print(1e16)
+print(1e-4)
+print(1e-5)
+print(1e-07)
+print(123456789012345678.0)
+print(1.5e300)
+print(2.5e-10)
+print(0.0001234)

@@ -1,0 +1,10 @@
+# precedence of arithmetic, comparison and boolean operators
+print(2 + 3 * 4)
+print((2 + 3) * 4)
+print(-2 ** 2)
+print((-2) ** 2)
+print(2 ** 3 ** 2)
+print(10 - 4 - 3)
+print(100 // 10 // 3)
+print(1 + 2 < 4 and not 3 > 5)
+print(not 1 == 2)
