@@ -107,10 +107,17 @@ impl Printer {
                 for (i, item) in items.iter().enumerate() {
                     self.sep(i);
                     // `with (a, b):` means two items, so a tuple context needs a second pair.
-                    let tuple = matches!(item.context.kind, ExprKind::Tuple(_));
-                    self.out.push_str(if tuple { "(" } else { "" });
+                    // So do a walrus and a generator: our parser rejects `with (a := b):`
+                    // and `with (x for x in y):`, though Python accepts them.
+                    let doubled = matches!(
+                        item.context.kind,
+                        ExprKind::Tuple(_)
+                            | ExprKind::NamedExpr { .. }
+                            | ExprKind::GeneratorExp { .. }
+                    );
+                    self.out.push_str(if doubled { "(" } else { "" });
                     self.expr(&item.context, prec::IFEXP);
-                    self.out.push_str(if tuple { ")" } else { "" });
+                    self.out.push_str(if doubled { ")" } else { "" });
                     if let Some(target) = &item.target {
                         self.out.push_str(" as ");
                         self.expr(target, prec::LAMBDA);
