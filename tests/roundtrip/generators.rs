@@ -155,7 +155,6 @@ fn gen_params(e: Gen<Expr>, annotations: bool) -> Gen<Parameters> {
                 };
                 param.default.is_none()
             });
-            let mut i = 0;
             let all = p
                 .posonly
                 .iter_mut()
@@ -167,12 +166,11 @@ fn gen_params(e: Gen<Expr>, annotations: bool) -> Gen<Parameters> {
                 .chain(p.kwonly.iter_mut())
                 .chain(p.kwarg.iter_mut())
                 .map(|x| (false, x));
-            for (is_positional, param) in all.chain(rest) {
+            for (i, (is_positional, param)) in all.chain(rest).enumerate() {
                 if is_positional && last_required.is_some_and(|last| i < last) {
                     param.default = None;
                 }
                 param.name.name = format!("{}{i}", param.name.name);
-                i += 1;
             }
             p
         })
