@@ -46,10 +46,12 @@ fn hits_known_bug(src: &str) -> bool {
             .skip_while(|&&d| matches!(d, b' ' | b'\t' | b'\x0c'));
         c == b'{' && matches!(rest.clone().next(), None | Some(b'='))
     });
+    // `f"{x=`: a self-documenting `=` at the very end of the input.
+    let trailing_equals = src.trim_end_matches([' ', '\t', '\x0c']).ends_with('=');
     let fstring = b
         .windows(2)
         .any(|w| matches!(w, [b'f' | b'F', b'"' | b'\'']));
-    fstring && (escape_before_multibyte || empty_field)
+    fstring && (escape_before_multibyte || empty_field || trailing_equals)
 }
 
 fn check_diagnostic(src: &str, diag: &Diagnostic) {
@@ -339,6 +341,14 @@ fn fixme_invalid_escape_before_a_multibyte_character_panics() {
     // FIXME(strings.rs `unescape`): the escape's end lands inside `é`; this should be an
     // "invalid escape sequence" diagnostic, as `"\xxé"` already gives.
     let _ = front_end("f\"\\xxé\"");
+}
+
+#[test]
+#[should_panic(expected = "index out of bounds")]
+fn fixme_self_documenting_equals_at_the_end_of_input_panics() {
+    // FIXME(strings.rs:295, `b[j] == b'!'`): after `=` the scan has reached the end of the
+    // input and indexes one past it; this should be "unterminated f-string".
+    let _ = front_end("f\"{x=");
 }
 
 #[test]
