@@ -10,5 +10,6 @@
 pub mod diagnostics;
 pub mod syntax;
 pub mod cli;
+pub mod eval;
 pub mod project;
 pub mod qm;
