@@ -29,31 +29,6 @@ fn front_end(src: &str) -> Result<(), Diagnostic> {
     parsed.map(|_| ())
 }
 
-/// Inputs that hit a bug already pinned by a regression test below, kept out of the
-/// properties so that they keep hunting for new ones.
-/// FIXME: delete each clause when its regression test starts failing (the bug is fixed).
-fn hits_known_bug(src: &str) -> bool {
-    let b = src.as_bytes();
-    // `f"\xxé"`: an invalid escape just before a multi-byte character.
-    let escape_before_multibyte = b
-        .iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'\\' && b[i + 1..].iter().take(10).any(|&d| d >= 0x80));
-    // `f"{="`: an empty field whose label runs past its end.
-    let empty_field = b.iter().enumerate().any(|(i, &c)| {
-        let rest = b[i + 1..]
-            .iter()
-            .skip_while(|&&d| matches!(d, b' ' | b'\t' | b'\x0c'));
-        c == b'{' && matches!(rest.clone().next(), None | Some(b'='))
-    });
-    // `f"{x=`: a self-documenting `=` at the very end of the input.
-    let trailing_equals = src.trim_end_matches([' ', '\t', '\x0c']).ends_with('=');
-    let fstring = b
-        .windows(2)
-        .any(|w| matches!(w, [b'f' | b'F', b'"' | b'\'']));
-    fstring && (escape_before_multibyte || empty_field || trailing_equals)
-}
-
 fn check_diagnostic(src: &str, diag: &Diagnostic) {
     for label in &diag.labels {
         let span = label.span;
@@ -313,56 +288,55 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let src = String::from_utf8_lossy(&bytes);
-        prop_assume!(!hits_known_bug(&src));
         let _ = front_end(&src);
     }
 
     #[test]
     fn fragment_soups_never_panic(src in fragment_soup()) {
-        prop_assume!(!hits_known_bug(&src));
         let _ = front_end(&src);
     }
 
     #[test]
     fn mutated_definitions_never_panic(mutations in prop::collection::vec(mutation(), 1..5)) {
         let src = mutate(&mutations);
-        prop_assume!(!hits_known_bug(&src));
         let _ = front_end(&src);
     }
 }
 
 // ---- fixed hostile inputs ----
 
-// ---- known bugs, pinned as today's behaviour ----
+// ---- bugs fuzzing found, now fixed ----
 
 #[test]
-#[should_panic(expected = "is not a char boundary")]
-fn fixme_invalid_escape_before_a_multibyte_character_panics() {
-    // FIXME(strings.rs `unescape`): the escape's end lands inside `é`; this should be an
-    // "invalid escape sequence" diagnostic, as `"\xxé"` already gives.
-    let _ = front_end("f\"\\xxé\"");
+fn invalid_escape_before_a_multibyte_character() {
+    let diag = front_end("f\"\\xxé\"").unwrap_err();
+    assert_eq!(diag.code, "E0015");
 }
 
 #[test]
-#[should_panic(expected = "index out of bounds")]
-fn fixme_self_documenting_equals_at_the_end_of_input_panics() {
-    // FIXME(strings.rs:295, `b[j] == b'!'`): after `=` the scan has reached the end of the
-    // input and indexes one past it; this should be "unterminated f-string".
-    let _ = front_end("f\"{x=");
+fn self_documenting_equals_at_the_end_of_input() {
+    for src in ["f\"{x=", "f\"{x= "] {
+        let diag = front_end(src).unwrap_err();
+        assert!(diag.message.contains("unterminated f-string"), "{src:?}: {}", diag.message);
+    }
 }
 
 #[test]
-fn fixme_empty_self_documenting_field_label_runs_past_the_end() {
-    // FIXME(strings.rs, "valid expression required before `}`"): the label is
-    // `open..j + 1`, one byte past the `=` field's end, so here it ends past the source
-    // and in `f"{=é` it splits the `é`.
-    let src = "f\"{=";
-    let diag = tokenize(src).error.expect("an error");
-    assert_eq!(
-        diag.message,
-        "f-string: valid expression required before `}`"
-    );
-    assert_eq!(diag.labels[0].span.end, src.len() + 1);
+fn empty_self_documenting_field_label_stays_inside_the_source() {
+    for src in ["f\"{=", "f\"{=é"] {
+        let diag = tokenize(src).error.expect("an error");
+        assert_eq!(diag.message, "f-string: valid expression required before `}`");
+        check_diagnostic(src, &diag);
+    }
+}
+
+#[test]
+fn deeply_nested_same_quote_fstrings_are_fast_and_capped() {
+    // Each level used to parse the levels inside it twice (exponential time).
+    let nest = |n: usize| format!("x = {}1{}\n", "f\"{".repeat(n), "}\"".repeat(n));
+    assert!(front_end(&nest(25)).is_ok());
+    let diag = front_end(&nest(60)).unwrap_err();
+    assert_eq!(diag.code, "E0012", "{}", diag.message);
 }
 
 /// Runs `case` in a child process (this test binary, filtered to `test_name`): a stack
