@@ -3,8 +3,8 @@
 //!
 //! The `regex` crate guarantees linear-time matching, which suits a sandbox; the price is
 //! that lookarounds and backreferences are refused with `re.error` naming the construct.
-//! `$` without MULTILINE matches only at the very end (Python also matches before a final
-//! newline).
+//! Known gap: a non-MULTILINE `$` followed by a pattern that consumes the final newline
+//! (`a$\n`) does not match, where Python's does.
 
 mod matched;
 mod pattern;

@@ -23,6 +23,9 @@ pub struct Pattern {
     full: Regex,
     /// Group names by index; index 0 is the whole match.
     pub names: Vec<Option<String>>,
+    /// Indexes (in the `regex` program) of the hidden groups standing for `$` before a final
+    /// newline; see `syntax::translate`.
+    eol: Vec<usize>,
 }
 
 /// Which of the three matching operations.
@@ -52,7 +55,9 @@ impl Pattern {
         let search = build(t.clone())?;
         let anchored = build(format!(r"\A(?:{t}{nl})"))?;
         let full = build(format!(r"\A(?:{t}{nl})\z"))?;
-        let names = search.capture_names().map(|n| n.map(str::to_string)).collect();
+        let is_eol = |n: Option<&str>| n.is_some_and(|n| n.starts_with(syntax::EOL_GROUP));
+        let eol = search.capture_names().enumerate().filter(|(_, n)| is_eol(*n)).map(|(i, _)| i).collect();
+        let names = search.capture_names().filter(|n| !is_eol(*n)).map(|n| n.map(str::to_string)).collect();
         Ok(Pattern {
             source: Rc::from(source),
             flags,
@@ -60,6 +65,7 @@ impl Pattern {
             anchored,
             full,
             names,
+            eol,
         })
     }
 
@@ -67,19 +73,44 @@ impl Pattern {
         self.names.len() - 1
     }
 
+    /// Python's group spans from the `regex` crate's captures, shifted by `offset`. When a
+    /// hidden `$` group took the final newline, every span is cut back to before it, since
+    /// Python's `$` consumes nothing.
+    fn spans(&self, c: &regex::Captures, offset: usize) -> Spans {
+        let cut = self.eol.iter().find_map(|&i| c.get(i)).map(|m| m.start() + offset);
+        (0..c.len())
+            .filter(|i| !self.eol.contains(i))
+            .map(|i| {
+                c.get(i).map(|m| {
+                    let (a, b) = (m.start() + offset, m.end() + offset);
+                    match cut {
+                        Some(e) if b > e => (a.min(e), e),
+                        _ => (a, b),
+                    }
+                })
+            })
+            .collect()
+    }
+
     /// Group spans of the first match in `s[pos..endpos]` (byte offsets into `s`).
     fn find(&self, mode: Mode, s: &str, pos: usize, endpos: usize) -> Option<Spans> {
         let hay = &s[..endpos];
-        let spans = |c: regex::Captures, offset: usize| -> Spans {
-            (0..c.len()).map(|i| c.get(i).map(|m| (m.start() + offset, m.end() + offset))).collect()
-        };
         match mode {
-            Mode::Search => self.search.captures_at(hay, pos).map(|c| spans(c, 0)),
-            Mode::Match if pos == 0 => self.anchored.captures(hay).map(|c| spans(c, 0)),
+            Mode::Search => self.search.captures_at(hay, pos).map(|c| self.spans(&c, 0)),
+            Mode::Match if pos == 0 => self.anchored.captures(hay).map(|c| self.spans(&c, 0)),
             // The leftmost match from `pos` starts at `pos` whenever any match does, so this
             // keeps `^` and `\b` seeing the text before `pos`, as Python's do.
-            Mode::Match => self.search.captures_at(hay, pos).filter(|c| c.get(0).is_some_and(|m| m.start() == pos)).map(|c| spans(c, 0)),
-            Mode::Full => self.full.captures(&hay[pos..]).map(|c| spans(c, pos)),
+            Mode::Match => self
+                .search
+                .captures_at(hay, pos)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() == pos))
+                .map(|c| self.spans(&c, 0)),
+            // A `$` that matched before the final newline leaves that newline unmatched.
+            Mode::Full => self
+                .full
+                .captures(&hay[pos..])
+                .filter(|c| self.eol.iter().all(|&i| c.get(i).is_none()))
+                .map(|c| self.spans(&c, pos)),
         }
     }
 
@@ -91,8 +122,9 @@ impl Pattern {
         let mut at = pos;
         while at <= hay.len() && (limit == 0 || out.len() < limit) {
             let Some(c) = self.search.captures_at(hay, at) else { break };
-            let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((at, at));
-            out.push((0..c.len()).map(|i| c.get(i).map(|g| (g.start(), g.end()))).collect());
+            let spans = self.spans(&c, 0);
+            let m = spans[0].unwrap_or((at, at));
+            out.push(spans);
             at = if m.0 == m.1 {
                 match hay[m.1..].chars().next() {
                     Some(ch) => m.1 + ch.len_utf8(),

@@ -13,6 +13,9 @@ pub const UNICODE: i64 = 32;
 pub const VERBOSE: i64 = 64;
 pub const ASCII: i64 = 256;
 
+/// The name prefix of the hidden groups that stand for `$` before a final newline.
+pub const EOL_GROUP: &str = "__py_eol";
+
 const UNSUPPORTED: &str = "are not supported by this evaluator's regular expressions";
 
 /// Rewrites a Python pattern for the `regex` crate; `Err` holds a `re.error` message.
@@ -20,6 +23,8 @@ pub fn translate(p: &str, flags: i64) -> Result<String, String> {
     let chars: Vec<char> = p.chars().collect();
     let verbose = is_verbose(p, flags);
     let ascii = flags & ASCII != 0 || leading_flags(&chars).contains('a');
+    let multiline = flags & MULTILINE != 0 || leading_flags(&chars).contains('m');
+    let mut eols = 0;
     let mut out = String::with_capacity(p.len() + 8);
     let mut i = 0;
     // Inside `[...]`: Python takes `[`, `&&`, `--`, `~~` literally; the `regex` crate does not.
@@ -130,6 +135,12 @@ pub fn translate(p: &str, flags: i64) -> Result<String, String> {
                 None => out.push_str(r"\{"),
             },
             '}' => out.push_str(r"\}"),
+            // Python's `$` also matches before a final newline. The `regex` crate's does not,
+            // so the newline is consumed in a hidden group that `Pattern` strips from spans.
+            '$' if !multiline => {
+                out.push_str(&format!(r"(?:\z|(?P<{EOL_GROUP}{eols}>\n\z))"));
+                eols += 1;
+            }
             c => out.push(c),
         }
         i += 1;
