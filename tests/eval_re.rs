@@ -70,3 +70,9 @@ fn reuses_compiled_patterns_and_handles_unicode_offsets() {
     assert_eq!(run(src).unwrap(), "((6, 10), (9, 10), 'é')\nNone\n");
     assert_eq!(run("import re\nprint(re.compile('a') == re.compile('a'))").unwrap(), "True\n");
 }
+
+#[test]
+fn match_objects_remember_where_they_searched() {
+    let src = "import re\nm = re.compile('b').search('abcb', 2, 4)\nprint(m.span(), m.pos, m.endpos, m.string, m.re.pattern, type(m).__name__)";
+    assert_eq!(run(src).unwrap(), "(3, 4) 2 4 abcb b Match\n");
+}

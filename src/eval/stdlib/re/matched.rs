@@ -23,6 +23,8 @@ pub struct Match {
     pub pattern_value: Value,
     pub string: Rc<str>,
     pub spans: Spans,
+    /// The `pos`/`endpos` the match was looked for in, as byte offsets.
+    pub range: (usize, usize),
 }
 
 const METHODS: &[&str] = &["group", "groups", "groupdict", "start", "end", "span", "expand"];
@@ -103,8 +105,8 @@ impl NativeObject for Match {
         Some(Ok(match name {
             "string" => Value::Str(self.string.clone()),
             "re" => self.pattern_value.clone(),
-            "pos" => Value::Int(0),
-            "endpos" => Value::Int(self.chars(self.string.len())),
+            "pos" => Value::Int(self.chars(self.range.0)),
+            "endpos" => Value::Int(self.chars(self.range.1)),
             "lastindex" => last().map_or(Value::None, |g| Value::Int(g as i64)),
             "lastgroup" => last()
                 .and_then(|g| self.pattern.names[g].as_deref().map(Value::str))

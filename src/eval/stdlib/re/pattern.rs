@@ -175,19 +175,20 @@ fn range_args(s: &str, args: &mut Args, first: usize) -> PyResult<(usize, usize)
 }
 
 impl Pattern {
-    fn make_match(self: &Rc<Self>, this: &Value, s: &Rc<str>, spans: Spans) -> Value {
+    fn make_match(self: &Rc<Self>, this: &Value, s: &Rc<str>, spans: Spans, range: (usize, usize)) -> Value {
         Value::Native(Rc::new(Match {
             pattern: self.clone(),
             pattern_value: this.clone(),
             string: s.clone(),
             spans,
+            range,
         }))
     }
 
     /// `match`/`search`/`fullmatch` on a string with byte range `pos..endpos`.
     pub fn run(self: &Rc<Self>, this: &Value, mode: Mode, s: &Rc<str>, pos: usize, endpos: usize) -> Value {
         match self.find(mode, s, pos, endpos) {
-            Some(spans) => self.make_match(this, s, spans),
+            Some(spans) => self.make_match(this, s, spans, (pos, endpos)),
             None => Value::None,
         }
     }
@@ -218,7 +219,7 @@ impl Pattern {
                     }
                 }
                 None => {
-                    let m = self.make_match(this, s, spans.clone());
+                    let m = self.make_match(this, s, spans.clone(), (0, s.len()));
                     let r = it.call(repl, Args::positional(vec![m]))?;
                     match r {
                         Value::Str(t) => out.push_str(&t),
@@ -262,7 +263,7 @@ impl Pattern {
     }
 
     pub fn finditer(self: &Rc<Self>, this: &Value, s: &Rc<str>, pos: usize, endpos: usize) -> Value {
-        let items = self.find_all(s, pos, endpos, 0).into_iter().map(|sp| self.make_match(this, s, sp)).collect();
+        let items = self.find_all(s, pos, endpos, 0).into_iter().map(|sp| self.make_match(this, s, sp, (pos, endpos))).collect();
         Value::iter(IterState::Items(items, 0))
     }
 }
@@ -322,6 +323,11 @@ impl NativeObject for PatternRef {
             "match" | "search" | "fullmatch" | "findall" | "finditer" => {
                 let s = str_of(args.take_kw("string").or_else(|| args.pos.first().cloned()), &q)?;
                 let (pos, endpos) = range_args(&s, &mut args, 1)?;
+                if name.starts_with("find") {
+                    // At most one result per character (plus one), like the sandbox's other
+                    // container-building operations charge.
+                    it.charge(endpos - pos + 1)?;
+                }
                 Ok(match name {
                     "match" => p.run(this, Mode::Match, &s, pos, endpos),
                     "search" => p.run(this, Mode::Search, &s, pos, endpos),
@@ -339,6 +345,7 @@ impl NativeObject for PatternRef {
                 let s = str_of(s, &q)?;
                 let count = count.map_or(Ok(0), |c| int_arg(&c))?;
                 let (text, n) = p.substitute(this, it, &repl, &s, count)?;
+                it.charge(text.len())?;
                 Ok(if name == "sub" {
                     Value::str(&text)
                 } else {
@@ -348,6 +355,7 @@ impl NativeObject for PatternRef {
             "split" => {
                 let maxsplit = args.take_kw("maxsplit").or_else(|| args.pos.get(1).cloned());
                 let s = str_of(args.take_kw("string").or_else(|| args.pos.first().cloned()), &q)?;
+                it.charge(s.len() + 1)?;
                 Ok(p.split(&s, maxsplit.map_or(Ok(0), |c| int_arg(&c))?))
             }
             _ => Err(crate::eval::error::attribute_error(format!("'re.Pattern' object has no attribute '{name}'"))),
