@@ -76,3 +76,9 @@ fn match_objects_remember_where_they_searched() {
     let src = "import re\nm = re.compile('b').search('abcb', 2, 4)\nprint(m.span(), m.pos, m.endpos, m.string, m.re.pattern, type(m).__name__)";
     assert_eq!(run(src).unwrap(), "(3, 4) 2 4 abcb b Match\n");
 }
+
+#[test]
+fn oversized_patterns_are_refused_not_built() {
+    let e = err("import re\nre.compile('(?:a{1000}){1000}')");
+    assert!(e.starts_with("PatternError: ") && e.contains("size limit"), "{e}");
+}
