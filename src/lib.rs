@@ -12,3 +12,4 @@ pub mod syntax;
 pub mod cli;
 pub mod eval;
 pub mod project;
+pub mod qm;

@@ -41,8 +41,23 @@ fn display_path(path: &Path) -> String {
         .to_string()
 }
 
+/// Runs `f` on a thread with a stack large enough for the deepest tree the parser accepts
+/// (serialising it recurses once per level; the CLI runs on a large stack too).
+fn with_large_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(f)
+        .expect("spawning the test thread")
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+}
+
 #[test]
 fn ok_fixtures_parse_and_match_snapshots() {
+    with_large_stack(check_ok_fixtures);
+}
+
+fn check_ok_fixtures() {
     for path in fixtures("ok") {
         let src = fs::read_to_string(&path).expect("fixture is UTF-8");
         let module = match parse_module(&src) {
@@ -283,4 +298,23 @@ fn parse_expression_uses_absolute_spans() {
     let diag = parse_expression(src, start, end).expect_err("an incomplete field fails");
     let span = diag.primary_span().expect("labelled");
     assert_eq!(span.start, end, "the error points just after `+`: {diag:?}");
+}
+
+/// Code nested just inside the limit parses; one level more is a clear error, not a crash.
+#[test]
+fn nesting_limit_is_an_error_not_a_stack_overflow() {
+    with_large_stack(|| {
+        let within = format!("x = {}1\n", "-".repeat(990));
+        assert!(parse_module(&within).is_ok());
+        for deep in [
+            format!("x = {}1\n", "-".repeat(100_000)),
+            format!("x = 1{}\n", "+1".repeat(100_000)),
+            format!("x = a{}\n", ".b".repeat(100_000)),
+            format!("x = f{}\n", "()".repeat(100_000)),
+            format!("x = {}1\n", "lambda a, b: ".repeat(100_000)),
+        ] {
+            let diag = parse_module(&deep).expect_err("too deep");
+            assert_eq!(diag.code, "E0112", "{}", diag.message);
+        }
+    });
 }

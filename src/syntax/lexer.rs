@@ -526,6 +526,36 @@ fn number(raw: Raw, slice: &str, span: Span) -> LexResult<Tok> {
             .primary(span, "larger than 9223372036854775807")
             .note("integers in definitions are 64-bit")
     };
+    // logos can hand back a shorter token's kind with a longer failed match's text
+    // (`0x` as a decimal integer), so the text is checked, not trusted.
+    let lower = digits.to_ascii_lowercase();
+    let radix_name = match lower.get(..2) {
+        Some("0x") => Some("hexadecimal"),
+        Some("0o") => Some("octal"),
+        Some("0b") => Some("binary"),
+        _ => None,
+    };
+    if let Some(name) = radix_name {
+        let valid = match name {
+            "hexadecimal" => lower[2..].chars().all(|c| c.is_ascii_hexdigit()),
+            "octal" => lower[2..].chars().all(|c| ('0'..='7').contains(&c)),
+            _ => lower[2..].chars().all(|c| c == '0' || c == '1'),
+        };
+        if lower.len() == 2 || !valid {
+            return Err(Diagnostic::error("E0007", format!("invalid {name} literal"))
+                .primary(span, "invalid number literal")
+                .help(format!(
+                    "write at least one {name} digit after the prefix, as in `{}`",
+                    match name {
+                        "hexadecimal" => "0x1F",
+                        "octal" => "0o17",
+                        _ => "0b101",
+                    }
+                )));
+        }
+    } else if raw == Raw::DecInt && !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Diagnostic::error("E0007", "invalid decimal literal").primary(span, "invalid number literal"));
+    }
     match raw {
         Raw::DecInt => {
             if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0') {

@@ -16,14 +16,14 @@
 //! | E0109 | invalid parameter list (order, defaults, bare `*`, duplicates) |
 //! | E0110 | syntax that definition files do not support (`yield`, `async`, `await`) |
 //! | E0111 | a starred expression where none can be |
+//! | E0112 | code nested too deeply to process safely (see `parser/depth.rs`) |
 
-// A `Diagnostic` is large, but a parse fails at most once (it stops at the first error), so
-// boxing it would cost every caller for nothing.
-#![allow(clippy::result_large_err)]
-
+mod arguments;
 mod checks;
+mod depth;
 mod errors;
 mod helpers;
+mod with_items;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused_parens, unused_variables)]
@@ -49,6 +49,7 @@ pub(crate) mod codes {
     pub const INVALID_PARAMETERS: &str = "E0109";
     pub const UNSUPPORTED: &str = "E0110";
     pub const INVALID_STARRED: &str = "E0111";
+    pub const TOO_DEEP: &str = "E0112";
 }
 
 /// Parses a whole module; the first syntax error is returned as a diagnostic.
@@ -86,10 +87,17 @@ pub fn parse_expression(src: &str, start: usize, end: usize) -> Result<Expr, Dia
 /// The tokens, then the lexical error (if any) as an `Err` item: the parser stops at the
 /// first problem in source order, so an earlier syntax error wins over a later lexical one.
 /// Keywords we do not support become errors where they appear, for the same reason.
+/// Code nested too deeply ends the stream like a lexical error, at the token where it
+/// crosses the limit (no deep tree is ever built).
 fn feed(
-    tokens: Vec<Spanned>,
-    error: Option<Diagnostic>,
+    mut tokens: Vec<Spanned>,
+    mut error: Option<Diagnostic>,
 ) -> impl Iterator<Item = Result<Spanned, Diagnostic>> {
+    with_items::ungroup(&mut tokens);
+    if let Some((index, too_deep)) = depth::find_too_deep(&tokens) {
+        tokens.truncate(index);
+        error = Some(too_deep);
+    }
     tokens
         .into_iter()
         .map(|(l, tok, r)| match tok {

@@ -1,8 +1,6 @@
-//! The checks Python makes while parsing: assignment and delete targets, walrus targets,
-//! the order of call arguments and of parameters. Each failure is a [`Diagnostic`] with the
-//! offending span labelled.
-
-use std::collections::HashMap;
+//! The checks Python makes while parsing assignments: assignment, `del`, `for` and walrus
+//! targets, and where a starred expression may stand. Each failure is a [`Diagnostic`] with
+//! the offending span labelled. (Argument and parameter order: `arguments.rs`.)
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::syntax::ast::*;
@@ -12,7 +10,10 @@ use super::codes;
 /// Where a target appears; the wording of errors depends on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TargetContext {
+    /// The first target of an assignment, where `==` may have been meant.
     Assign,
+    /// A later target of a chained assignment (`a = b = c`).
+    ChainedAssign,
     For,
     With,
     Comprehension,
@@ -20,7 +21,7 @@ pub enum TargetContext {
 }
 
 /// What Python calls an expression in "cannot assign to ..." messages.
-fn describe(e: &Expr) -> &'static str {
+pub(super) fn describe(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Name(_) => "name",
         ExprKind::Constant(Constant::None) => "None",
@@ -50,7 +51,7 @@ fn describe(e: &Expr) -> &'static str {
     }
 }
 
-fn is_keyword_constant(e: &Expr) -> bool {
+pub(super) fn is_keyword_constant(e: &Expr) -> bool {
     matches!(
         e.kind,
         ExprKind::Constant(Constant::None | Constant::Bool(_))
@@ -116,13 +117,44 @@ fn bad_target(e: &Expr, context: TargetContext, top: bool) -> Diagnostic {
     Diagnostic::error(codes::INVALID_TARGET, message).primary(e.span, label)
 }
 
+/// A value that may be a tuple with starred items but not a lone `*x` (`x = *a` is an error).
+pub fn unstarred(e: Expr) -> Result<Expr, Diagnostic> {
+    match e.kind {
+        ExprKind::Starred(_) => Err(starred_here(e.span)),
+        _ => Ok(e),
+    }
+}
+
+/// A bare `except:` catches everything, so handlers after it could never run.
+pub fn bare_except_last(handlers: &[ExceptHandler]) -> Result<(), Diagnostic> {
+    let last = handlers.len().saturating_sub(1);
+    match handlers.iter().take(last).find(|h| h.typ.is_none()) {
+        Some(bare) => {
+            let keyword = Span::new(bare.span.start, bare.span.start + "except".len());
+            Err(
+                Diagnostic::error(codes::INVALID_SYNTAX, "default `except:` must be last")
+                    .primary(keyword, "this catches every exception")
+                    .secondary(handlers[last].span, "so this handler could never run"),
+            )
+        }
+        None => Ok(()),
+    }
+}
+
 /// `targets = value` with one or more targets (`a = b = value`).
 pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> Result<Stmt, Diagnostic> {
     let mut exprs = super::helpers::prepend(first, rest);
-    let value = exprs.pop().expect("an assignment has a value");
+    let value = unstarred(exprs.pop().expect("an assignment has a value"))?;
     let targets = exprs
         .into_iter()
-        .map(|t| target(t, TargetContext::Assign))
+        .enumerate()
+        .map(|(i, t)| {
+            let context = match i {
+                0 => TargetContext::Assign,
+                _ => TargetContext::ChainedAssign,
+            };
+            target(t, context)
+        })
         .collect::<Result<_, _>>()?;
     Ok(Stmt::new(StmtKind::Assign { targets, value }, span))
 }
@@ -146,6 +178,7 @@ pub fn aug_assign(target: Expr, op: BinOp, value: Expr, span: Span) -> Result<St
                 "augmented assignment (`+=` and the like) needs a name, attribute or subscript",
             ));
     }
+    let value = unstarred(value)?;
     Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span))
 }
 
@@ -164,6 +197,7 @@ pub fn ann_assign(
         return Err(Diagnostic::error(codes::INVALID_TARGET, message)
             .primary(target.span, "cannot be annotated"));
     }
+    let value = value.map(unstarred).transpose()?;
     Ok(Stmt::new(
         StmtKind::AnnAssign {
             target,
@@ -232,244 +266,4 @@ pub fn named_expr(target: Expr, value: Expr, span: Span) -> Result<Expr, Diagnos
         )
         .primary(target.span, "`:=` needs a plain name on its left")),
     }
-}
-
-/// A call argument as written, with the spans the order checks need.
-pub enum ArgItem {
-    Positional(Expr),
-    /// The sole argument `x for x in y` of `f(x for x in y)`: the call's parentheses are
-    /// its own, so its span becomes theirs (as in Python).
-    BareGenerator(Expr),
-    Starred(Expr, Span),
-    DoubleStarred(Expr, Span),
-    Keyword(Ident, Expr, Span),
-}
-
-/// `name=value` in a call; anything but a plain name before `=` is a mistaken `==` or `:=`.
-pub fn keyword_argument(
-    name: Expr,
-    equals: Span,
-    value: Expr,
-    span: Span,
-) -> Result<ArgItem, Diagnostic> {
-    match name.kind {
-        ExprKind::Name(id) => {
-            let ident = Ident {
-                name: id,
-                span: name.span,
-            };
-            Ok(ArgItem::Keyword(ident, value, span))
-        }
-        _ if is_keyword_constant(&name) => Err(Diagnostic::error(
-            codes::INVALID_TARGET,
-            format!("cannot assign to {}", describe(&name)),
-        )
-        .primary(name.span, "a keyword argument needs a plain name")),
-        _ => Err(Diagnostic::error(
-            codes::EQUALS_FOR_COMPARISON,
-            "invalid syntax. Maybe you meant `==` or `:=` instead of `=`?",
-        )
-        .primary(equals, "`=` in a call names a keyword argument")
-        .secondary(name.span, "this is not a plain name")
-        .help("write `==` to compare, or `:=` to assign inside an expression")),
-    }
-}
-
-/// Checks Python's argument order: positional, then `*x`, keywords and `**y`, where a
-/// positional may not follow a keyword nor a `*x` follow a `**y`; no keyword twice.
-pub fn arguments(items: Vec<ArgItem>, parens: Span) -> Result<Vec<Arg>, Diagnostic> {
-    let mut seen_keyword: Option<Span> = None;
-    let mut seen_double: Option<Span> = None;
-    let mut names: HashMap<String, Span> = HashMap::new();
-    let mut args = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            ArgItem::BareGenerator(mut e) => {
-                e.span = parens;
-                args.push(Arg::Positional(e));
-            }
-            ArgItem::Positional(e) => {
-                if let Some(double) = seen_double {
-                    return Err(order_error(
-                        "positional argument follows keyword argument unpacking",
-                        e.span,
-                        double,
-                    ));
-                }
-                if let Some(keyword) = seen_keyword {
-                    return Err(order_error(
-                        "positional argument follows keyword argument",
-                        e.span,
-                        keyword,
-                    ));
-                }
-                args.push(Arg::Positional(e));
-            }
-            ArgItem::Starred(e, span) => {
-                if let Some(double) = seen_double {
-                    return Err(order_error(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        span,
-                        double,
-                    ));
-                }
-                args.push(Arg::Starred(e));
-            }
-            ArgItem::DoubleStarred(e, span) => {
-                seen_double.get_or_insert(span);
-                args.push(Arg::DoubleStarred(e));
-            }
-            ArgItem::Keyword(name, value, span) => {
-                if let Some(first) = names.get(&name.name) {
-                    return Err(Diagnostic::error(
-                        codes::INVALID_ARGUMENTS,
-                        format!("keyword argument repeated: `{}`", name.name),
-                    )
-                    .primary(name.span, "repeated here")
-                    .secondary(*first, "first given here"));
-                }
-                names.insert(name.name.clone(), name.span);
-                seen_keyword.get_or_insert(span);
-                args.push(Arg::Keyword { name, value });
-            }
-        }
-    }
-    Ok(args)
-}
-
-fn order_error(message: &str, here: Span, earlier: Span) -> Diagnostic {
-    Diagnostic::error(codes::INVALID_ARGUMENTS, message)
-        .primary(here, "this argument is out of order")
-        .secondary(earlier, "it comes after this one")
-}
-
-/// A parameter as written, before the order rules are checked.
-pub enum ParamItem {
-    Plain(Param),
-    /// `/`: everything before is positional-only.
-    Slash(Span),
-    /// `*` (bare, with the span of the star) or `*args`.
-    Star(Span, Option<Param>),
-    /// `**kwargs`.
-    DoubleStar(Span, Param),
-}
-
-fn param_error(message: impl Into<String>, span: Span, label: &str) -> Diagnostic {
-    Diagnostic::error(codes::INVALID_PARAMETERS, message).primary(span, label)
-}
-
-/// Sorts parameters into Python's groups, checking the order rules as Python does.
-pub fn parameters(items: Vec<ParamItem>, _list: Span) -> Result<Parameters, Diagnostic> {
-    let mut params = Parameters::default();
-    let mut star: Option<(Span, bool)> = None;
-    let mut slash: Option<Span> = None;
-    let mut first_default: Option<Span> = None;
-    let mut kwarg_span: Option<Span> = None;
-    let mut names: HashMap<String, Span> = HashMap::new();
-    let mut check_name = |p: &Param| -> Result<(), Diagnostic> {
-        if let Some(first) = names.insert(p.name.name.clone(), p.name.span) {
-            return Err(param_error(
-                format!("duplicate parameter `{}`", p.name.name),
-                p.name.span,
-                "second parameter with this name",
-            )
-            .secondary(first, "first parameter with this name"));
-        }
-        Ok(())
-    };
-    for item in items {
-        let span = match &item {
-            ParamItem::Plain(p) => p.span,
-            ParamItem::Slash(s) | ParamItem::Star(s, _) | ParamItem::DoubleStar(s, _) => *s,
-        };
-        if let Some(kwarg) = kwarg_span {
-            return Err(param_error(
-                "parameters cannot follow the `**` parameter",
-                span,
-                "move this before the `**` parameter",
-            )
-            .secondary(kwarg, "the `**` parameter must come last"));
-        }
-        match item {
-            ParamItem::Plain(p) => {
-                check_name(&p)?;
-                if star.is_some() {
-                    params.kwonly.push(p);
-                    continue;
-                }
-                match (&p.default, first_default) {
-                    (Some(default), None) => first_default = Some(default.span),
-                    (None, Some(default)) => {
-                        return Err(param_error(
-                            "parameter without a default follows parameter with a default",
-                            p.span,
-                            "this parameter needs a default",
-                        )
-                        .secondary(default, "an earlier parameter has a default"));
-                    }
-                    _ => {}
-                }
-                params.args.push(p);
-            }
-            ParamItem::Slash(span) => {
-                if let Some(first) = slash {
-                    return Err(param_error("`/` may appear only once", span, "second `/`")
-                        .secondary(first, "first `/`"));
-                }
-                if let Some((star_span, _)) = star {
-                    return Err(param_error("`/` must be ahead of `*`", span, "this `/`")
-                        .secondary(star_span, "comes after this `*`"));
-                }
-                if params.args.is_empty() {
-                    return Err(param_error(
-                        "at least one parameter must precede `/`",
-                        span,
-                        "nothing before this `/`",
-                    ));
-                }
-                slash = Some(span);
-                params.posonly = std::mem::take(&mut params.args);
-            }
-            ParamItem::Star(span, param) => {
-                if let Some((first, _)) = star {
-                    return Err(param_error("`*` may appear only once", span, "second `*`")
-                        .secondary(first, "first `*`"));
-                }
-                if let Some(p) = &param {
-                    check_name(p)?;
-                    if let Some(default) = &p.default {
-                        return Err(param_error(
-                            "the `*` parameter cannot have a default value",
-                            default.span,
-                            "remove this default",
-                        ));
-                    }
-                }
-                star = Some((span, param.is_none()));
-                params.vararg = param;
-            }
-            ParamItem::DoubleStar(span, p) => {
-                check_name(&p)?;
-                if let Some(default) = &p.default {
-                    return Err(param_error(
-                        "the `**` parameter cannot have a default value",
-                        default.span,
-                        "remove this default",
-                    ));
-                }
-                kwarg_span = Some(span);
-                params.kwarg = Some(p);
-            }
-        }
-    }
-    if let Some((span, true)) = star {
-        if params.kwonly.is_empty() {
-            return Err(param_error(
-                "named parameters must follow bare `*`",
-                span,
-                "add a keyword-only parameter after this `*`, or remove it",
-            ));
-        }
-    }
-    Ok(params)
 }

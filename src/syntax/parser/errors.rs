@@ -82,11 +82,39 @@ fn unexpected(
             .get(found.index + 1)
             .map_or(found.span, |t| Span::new(t.0, t.2));
         return Diagnostic::error(codes::UNEXPECTED_INDENT, "unexpected indent")
-            .primary(line, "this line is indented more than the line before")
+            .primary(line, "indented, but no block starts here")
             .help("only the lines after a header ending in `:` start a new, deeper block");
     }
-    if let Some(diag) = orphan_clause(tok, found.span, previous) {
+    // After a `try` body, `else` is out of place for want of an `except` (reported below).
+    if !expects("except") {
+        if let Some(diag) = orphan_clause(tok, found.span, previous) {
+            return diag;
+        }
+    }
+    if let Some(diag) = other_language(previous, tok, found.span) {
         return diag;
+    }
+    if previous.is_some_and(|p| p.1 == Tok::Colon) && tok.is_some_and(starts_compound) {
+        let word = tok.map(Tok::text).unwrap_or_default();
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            format!("`{word}` cannot follow `:` on the same line"),
+        )
+        .primary(found.span, "a compound statement must start its own line")
+        .help("start the block on a new line, indented");
+    }
+    let generator_needs_parens = (tok == Some(&Tok::Comma) && expects("for") && expects(")"))
+        || (tok == Some(&Tok::For) && expects(",") && expects(")"));
+    if generator_needs_parens {
+        return Diagnostic::error(
+            codes::INVALID_SYNTAX,
+            "generator expression must be parenthesized",
+        )
+        .primary(
+            found.span,
+            "the generator expression needs parentheses of its own",
+        )
+        .help("write `f((x for x in y), z)`");
     }
     if expects("INDENT") {
         return expected_block(&found, tokens, src);
@@ -175,6 +203,35 @@ fn unexpected(
         .primary(found.span, format!("unexpected {}", describe(tok)))
 }
 
+/// Habits from other languages: `else if`, `&&`, `||`.
+fn other_language(previous: Option<&Spanned>, tok: Option<&Tok>, span: Span) -> Option<Diagnostic> {
+    let (pl, prev, _) = previous?;
+    let both = Span::new(*pl, span.end);
+    let (message, label, help) = match (prev, tok?) {
+        (Tok::Else, Tok::If) => (
+            "`else if` is written `elif` in Python",
+            "write `elif` here",
+            "`elif condition:` continues an `if` statement",
+        ),
+        (Tok::Amper, Tok::Amper) => (
+            "`&&` is not an operator in Python",
+            "write `&` or `and` here",
+            "combine series (ehrQL conditions) with `&`; combine plain true/false values with `and`",
+        ),
+        (Tok::VBar, Tok::VBar) => (
+            "`||` is not an operator in Python",
+            "write `|` or `or` here",
+            "combine series (ehrQL conditions) with `|`; combine plain true/false values with `or`",
+        ),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(codes::INVALID_SYNTAX, message)
+            .primary(both, label)
+            .help(help),
+    )
+}
+
 /// `else`, `elif`, `except` or `finally` starting a line where no block they belong to ends.
 fn orphan_clause(tok: Option<&Tok>, span: Span, previous: Option<&Spanned>) -> Option<Diagnostic> {
     let at_line_start =
@@ -238,6 +295,13 @@ fn line_start(tokens: &[Spanned], index: usize) -> Option<&Spanned> {
         .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
         .map_or(0, |i| i + 1);
     tokens.get(start).filter(|_| start <= index)
+}
+
+fn starts_compound(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::If | Tok::For | Tok::While | Tok::Def | Tok::Class | Tok::With | Tok::Try
+    )
 }
 
 fn starts_header(first: Option<&Spanned>) -> bool {

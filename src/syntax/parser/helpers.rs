@@ -10,9 +10,10 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::syntax::ast::*;
 use crate::syntax::token::Tok;
 
+pub use super::arguments::{arguments, keyword_argument, parameters, ArgItem, ParamItem};
 pub use super::checks::{
-    ann_assign, arguments, assign, aug_assign, delete, expression_statement, keyword_argument,
-    named_expr, parameters, parenthesised, target, ArgItem, ParamItem, TargetContext,
+    ann_assign, assign, aug_assign, bare_except_last, delete, expression_statement, named_expr,
+    parenthesised, target, unstarred, TargetContext,
 };
 
 /// Wraps a check's diagnostic as the grammar's error type.
