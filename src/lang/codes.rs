@@ -1,0 +1,160 @@
+//! Code formats per coding system (hand-written matchers for the reference's patterns) and
+//! codelists read from CSV files through the evaluator's sandbox.
+
+use crate::eval::error::{type_error, PyResult};
+use crate::eval::value::{Dict, Key};
+use crate::eval::{Interpreter, Value};
+use crate::qm::{CodeSystem, MultiCodeSystem};
+
+fn digits(s: &[u8]) -> bool {
+    s.iter().all(u8::is_ascii_digit)
+}
+
+fn alnum(s: &[u8]) -> bool {
+    s.iter().all(u8::is_ascii_alphanumeric)
+}
+
+fn upper_or_digit(c: u8) -> bool {
+    c.is_ascii_digit() || c.is_ascii_uppercase()
+}
+
+/// Whether `s` is a whole, valid code of `system`.
+pub fn valid_code(system: CodeSystem, s: &str) -> bool {
+    let b = s.as_bytes();
+    match system {
+        CodeSystem::SNOMEDCTCode | CodeSystem::DMDCode => {
+            (6..=18).contains(&b.len()) && b[0] != b'0' && digits(b)
+        }
+        CodeSystem::CTV3Code => {
+            b.len() == 5 && {
+                let dots = b.iter().rev().take_while(|c| **c == b'.').count();
+                dots <= 3 && alnum(&b[..5 - dots])
+            }
+        }
+        CodeSystem::ICD10Code => {
+            if b.len() < 3 || !b[0].is_ascii_uppercase() || !digits(&b[1..3]) {
+                return false;
+            }
+            let rest = &b[3..];
+            match rest {
+                [] => true,
+                [b'X'] => true,
+                [b'X', d] => d.is_ascii_digit(),
+                r if r.len() <= 2 => digits(r),
+                _ => false,
+            }
+        }
+        CodeSystem::OPCS4Code => {
+            (3..=4).contains(&b.len()) && b[0].is_ascii_uppercase() && b[0] != b'I' && digits(&b[1..])
+        }
+        CodeSystem::BNFCode => {
+            let fifteen = b.len() == 15
+                && (b[0] == b'0' || b[0] == b'1')
+                && digits(&b[1..7])
+                && b[7..9].iter().all(|c| upper_or_digit(*c))
+                && b[9..].chunks(2).all(|p| p[0].is_ascii_uppercase() && upper_or_digit(p[1]));
+            let appliance = b.len() == 11 && b[0] == b'2' && (b'0'..=b'3').contains(&b[1]) && digits(&b[2..]);
+            fifteen || appliance
+        }
+    }
+}
+
+/// Whether `s` is a valid prefix for `contains` on a multi-code string.
+pub fn valid_multi_code_prefix(system: MultiCodeSystem, s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    match system {
+        MultiCodeSystem::ICD10MultiCodeString => {
+            if !b[0].is_ascii_uppercase() {
+                return false;
+            }
+            let r = &b[1..];
+            (r.len() <= 4 && digits(r))
+                || (r.len() == 3 && digits(&r[..2]) && r[2] == b'X')
+                || (r.len() == 4 && digits(&r[..2]) && r[2] == b'X' && r[3].is_ascii_digit())
+        }
+        MultiCodeSystem::OPCS4MultiCodeString => {
+            b[0].is_ascii_uppercase() && b[0] != b'I' && b.len() <= 4 && digits(&b[1..])
+        }
+    }
+}
+
+fn code_for(system: MultiCodeSystem) -> CodeSystem {
+    match system {
+        MultiCodeSystem::ICD10MultiCodeString => CodeSystem::ICD10Code,
+        MultiCodeSystem::OPCS4MultiCodeString => CodeSystem::OPCS4Code,
+    }
+}
+
+/// The argument of `contains` on a multi-code string: a code of the matching system or a
+/// valid prefix string.
+pub fn multi_code_arg(it: &mut Interpreter, system: MultiCodeSystem, v: &Value) -> PyResult<String> {
+    let code = code_for(system);
+    if let Value::Instance(inst) = v {
+        if let Some(Value::Str(sys)) = inst.class.lookup("_ehrql_code_system") {
+            if &*sys == code.name() {
+                if let Some(Value::Str(s)) = inst.attrs.borrow().get("value") {
+                    return Ok(s.to_string());
+                }
+            }
+        }
+    }
+    if let Value::Str(s) = v {
+        if valid_multi_code_prefix(system, s) {
+            return Ok(s.to_string());
+        }
+    }
+    let _ = it;
+    Err(type_error(format!(
+        "Expecting a {}, or a string prefix of a {}; got {}",
+        code.name(),
+        code.name(),
+        super::native::py_repr(it, v)
+    )))
+}
+
+/// Reads a codelist: the stripped, non-empty values of `column`, first position kept for
+/// duplicates; with `category_column`, a dict of code to category (last category wins).
+pub fn parse_codelist(
+    text: &str,
+    column: &str,
+    category_column: Option<&str>,
+) -> Result<Value, String> {
+    let mut rows = crate::lang::csv::parse(text).into_iter();
+    let header = rows.next().unwrap_or_default();
+    let header: Vec<String> = header.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect();
+    let col = header
+        .iter()
+        .position(|h| h == column)
+        .ok_or_else(|| format!("No column '{column}' in CSV"))?;
+    let cat = match category_column {
+        Some(c) => Some(header.iter().position(|h| h == c).ok_or_else(|| format!("No column '{c}' in CSV"))?),
+        None => None,
+    };
+    let mut codes: indexmap::IndexMap<String, String> = indexmap::IndexMap::new();
+    for row in rows {
+        let code = row.get(col).map(|s| s.trim()).unwrap_or("");
+        if code.is_empty() {
+            continue;
+        }
+        let category = cat.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).unwrap_or_default();
+        match codes.get_mut(code) {
+            Some(existing) => *existing = category,
+            None => {
+                codes.insert(code.to_string(), category);
+            }
+        }
+    }
+    Ok(match cat {
+        None => Value::list(codes.keys().map(|c| Value::str(c)).collect()),
+        Some(_) => {
+            let mut d = Dict::new();
+            for (k, v) in codes {
+                d.insert(Key(Value::str(&k)), Value::str(&v));
+            }
+            Value::dict(d)
+        }
+    })
+}

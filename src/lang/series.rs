@@ -1,0 +1,539 @@
+//! Series: the native objects behind every ehrQL series, with their operators and methods
+//! per type (language reference §3), each building checked query-model nodes.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use crate::eval::error::{attribute_error, type_error, PyResult};
+use crate::eval::{Args, Interpreter, NativeObject, Value};
+use crate::qm::{self, AggregateFn, Arena, BinaryFn, NodeId, QmError, Type, UnaryFn};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+
+use super::convert::{as_series, literal};
+use super::duration::{self, DateDifference};
+use super::state::{qm_error, with_state};
+
+/// A series: a query-model node with its type and dimension.
+pub struct SeriesObj {
+    pub node: NodeId,
+    pub ty: Type,
+    /// One value per patient.
+    pub patient: bool,
+}
+
+/// Builds a node with the run's arena, translating refusals.
+pub fn build(it: &mut Interpreter, f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>) -> PyResult<NodeId> {
+    match with_state(it, |s| f(&mut s.arena)) {
+        Ok(id) => Ok(id),
+        Err(e) => Err(qm_error(it, e)),
+    }
+}
+
+/// Wraps a series node in its series object.
+pub fn wrap(it: &mut Interpreter, node: NodeId) -> Value {
+    let (ty, patient) = with_state(it, |s| {
+        let info = s.arena.info(node);
+        (info.series_type().cloned().unwrap_or(Type::Bool), info.is_patient_level())
+    });
+    Value::Native(Rc::new(SeriesObj { node, ty, patient }))
+}
+
+pub fn build_series(it: &mut Interpreter, f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>) -> PyResult<Value> {
+    let id = build(it, f)?;
+    Ok(wrap(it, id))
+}
+
+/// The node for an operand: a series' own node, or a literal cast for type `cast`.
+pub fn operand(it: &mut Interpreter, v: &Value, cast: Option<&Type>) -> PyResult<NodeId> {
+    if let Some(s) = as_series(v) {
+        return Ok(s.node);
+    }
+    if duration::as_date_difference(v).is_some() {
+        return Err(type_error(
+            "Expecting an ehrQL series, got a date difference: use `.days`, `.weeks`, `.months` or `.years`",
+        ));
+    }
+    let value = literal(it, v, cast)?;
+    build(it, |a| a.value(value))
+}
+
+fn precedence_help() -> &'static str {
+    "the operators `&`, `|` and `~` bind more tightly than comparisons, so wrap each \
+     comparison in parentheses: `(a > 1) & (b < 2)`, not `a > 1 & b < 2`"
+}
+
+const COMMON: &[&str] = &["is_null", "is_not_null", "when_null_then", "is_in", "is_not_in", "map_values"];
+const EVENT_COMMON: &[&str] = &["count_distinct_for_patient"];
+
+impl SeriesObj {
+    fn event(&self) -> bool {
+        !self.patient
+    }
+
+    pub fn method_names(&self) -> Vec<&'static str> {
+        let mut m: Vec<&'static str> = COMMON.to_vec();
+        if self.event() {
+            m.extend(EVENT_COMMON);
+        }
+        match &self.ty {
+            Type::Bool => m.push("as_int"),
+            Type::Int | Type::Float => {
+                m.extend(["as_int", "as_float", "absolute"]);
+                if self.event() {
+                    m.extend(["sum_for_patient", "mean_for_patient", "minimum_for_patient", "maximum_for_patient"]);
+                }
+            }
+            Type::Str => {
+                m.push("contains");
+                if self.event() {
+                    m.extend(["minimum_for_patient", "maximum_for_patient"]);
+                }
+            }
+            Type::Date => {
+                m.extend([
+                    "to_first_of_year",
+                    "to_first_of_month",
+                    "is_before",
+                    "is_on_or_before",
+                    "is_after",
+                    "is_on_or_after",
+                    "is_between_but_not_on",
+                    "is_on_or_between",
+                    "is_during",
+                ]);
+                if self.event() {
+                    m.extend(["minimum_for_patient", "maximum_for_patient", "count_episodes_for_patient"]);
+                }
+            }
+            Type::Code(_) => m.push("to_category"),
+            Type::MultiCodeString(_) => {
+                m.retain(|n| !matches!(*n, "is_in" | "is_not_in" | "map_values"));
+                m.extend(["contains", "contains_any_of"]);
+            }
+            Type::Set(_) => {}
+        }
+        m
+    }
+
+    fn class_name(&self) -> String {
+        let family = match &self.ty {
+            Type::Bool => "Bool",
+            Type::Int => "Int",
+            Type::Float => "Float",
+            Type::Str => "Str",
+            Type::Date => "Date",
+            Type::Code(_) => "Code",
+            Type::MultiCodeString(_) => "MultiCodeString",
+            Type::Set(_) => "Set",
+        };
+        format!("{family}{}Series", if self.patient { "Patient" } else { "Event" })
+    }
+
+    fn unary(&self, it: &mut Interpreter, op: UnaryFn) -> PyResult<Value> {
+        let n = self.node;
+        build_series(it, |a| a.unary(op, n))
+    }
+
+    fn binary(&self, it: &mut Interpreter, op: BinaryFn, other: &Value, reflected: bool) -> PyResult<Value> {
+        let o = operand(it, other, Some(&self.ty))?;
+        let n = self.node;
+        build_series(it, |a| if reflected { a.binary(op, o, n) } else { a.binary(op, n, o) })
+    }
+
+    fn aggregate(&self, it: &mut Interpreter, op: AggregateFn) -> PyResult<Value> {
+        let n = self.node;
+        build_series(it, |a| a.aggregate(op, n))
+    }
+
+    fn is_in(&self, it: &mut Interpreter, other: &Value) -> PyResult<NodeId> {
+        if let Type::MultiCodeString(_) = self.ty {
+            return Err(multi_code_eq_error(&self.ty));
+        }
+        let n = self.node;
+        if let Some(s) = as_series(other) {
+            if s.patient {
+                return Err(type_error("Argument must be an EventSeries"));
+            }
+            let o = s.node;
+            return build(it, |a| {
+                let set = a.aggregate(AggregateFn::CombineAsSet, o)?;
+                a.binary(BinaryFn::In, n, set)
+            });
+        }
+        let members = match other {
+            Value::Str(_) => {
+                return Err(type_error(format!(
+                    "Note `is_in()` usually expects a list of values rather than a single value; got {}",
+                    super::native::py_repr(it, other)
+                )))
+            }
+            Value::List(_) | Value::Tuple(_) | Value::Set(_) => it.iterate(other)?,
+            Value::Dict(_) => it.iterate(other)?,
+            _ if super::native::is_frozenset(other) => it.iterate(other)?,
+            _ => {
+                return Err(type_error(format!(
+                    "Not a valid ehrQL type: {}",
+                    super::native::py_repr(it, other)
+                )))
+            }
+        };
+        let mut set = std::collections::BTreeSet::new();
+        for m in &members {
+            set.insert(literal(it, m, Some(&self.ty)).map_err(|e| {
+                if m.is_none() {
+                    type_error(format!("Expected type 'Series[{}]' but got 'None' in the values of `is_in()`", self.ty))
+                } else {
+                    e
+                }
+            })?);
+        }
+        build(it, |a| {
+            let v = a.value(qm::Value::Set(set))?;
+            a.binary(BinaryFn::In, n, v)
+        })
+    }
+
+    fn map_values(&self, it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
+        let mapping = args.pos.first().cloned().or_else(|| args.take_kw("mapping")).or_else(|| args.take_kw("categorisation"));
+        let default = args.pos.get(1).cloned().or_else(|| args.take_kw("default")).unwrap_or(Value::None);
+        let Some(mapping) = mapping else {
+            return Err(type_error("map_values() missing required argument: 'mapping'"));
+        };
+        let items = it.mapping_items(&mapping)?;
+        if items.is_empty() {
+            return Err(type_error("`map_values()` requires at least one case"));
+        }
+        let mut cases = Vec::new();
+        for (k, v) in items {
+            let key = operand(it, &k, Some(&self.ty))?;
+            let n = self.node;
+            let cond = build(it, |a| a.eq(n, key))?;
+            let value = if v.is_none() { None } else { Some(operand(it, &v, None)?) };
+            cases.push((cond, value));
+        }
+        let default = if default.is_none() { None } else { Some(operand(it, &default, None)?) };
+        build_series(it, |a| a.case(cases, default))
+    }
+
+    fn compare_op(&self, it: &mut Interpreter, op: CmpOp, other: &Value) -> Option<PyResult<Value>> {
+        let f = match op {
+            CmpOp::Eq => BinaryFn::EQ,
+            CmpOp::NotEq => BinaryFn::NE,
+            CmpOp::Lt => BinaryFn::LT,
+            CmpOp::LtE => BinaryFn::LE,
+            CmpOp::Gt => BinaryFn::GT,
+            CmpOp::GtE => BinaryFn::GE,
+            _ => return None,
+        };
+        if let Type::MultiCodeString(_) = self.ty {
+            return Some(Err(multi_code_eq_error(&self.ty)));
+        }
+        let ordering = !matches!(f, BinaryFn::EQ | BinaryFn::NE);
+        if ordering && !matches!(self.ty, Type::Int | Type::Float | Type::Str | Type::Date) {
+            return None;
+        }
+        if ordering && duration::as_date_difference(other).is_some() {
+            return None;
+        }
+        Some(self.binary(it, f, other, false))
+    }
+
+    fn date_arg(&self, it: &mut Interpreter, args: &Args, i: usize, name: &str) -> PyResult<NodeId> {
+        let v = args
+            .pos
+            .get(i)
+            .cloned()
+            .or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+            .ok_or_else(|| type_error(format!("missing required argument: '{name}'")))?;
+        operand(it, &v, Some(&Type::Date))
+    }
+
+    fn date_cmp(&self, it: &mut Interpreter, op: BinaryFn, rhs: NodeId) -> PyResult<NodeId> {
+        let n = self.node;
+        build(it, |a| a.binary(op, n, rhs))
+    }
+
+    fn call(&self, this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+        let arg0 = |args: &Args| args.pos.first().cloned();
+        let n = self.node;
+        match name {
+            "is_null" => self.unary(it, UnaryFn::IsNull),
+            "is_not_null" => build_series(it, |a| {
+                let x = a.is_null(n)?;
+                a.not(x)
+            }),
+            "when_null_then" => {
+                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let o = operand(it, &other, Some(&self.ty))?;
+                build_series(it, |a| {
+                    let isnull = a.is_null(n)?;
+                    let c = a.not(isnull)?;
+                    a.case(vec![(c, Some(n))], Some(o))
+                })
+            }
+            "is_in" => {
+                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let id = self.is_in(it, &other)?;
+                Ok(wrap(it, id))
+            }
+            "is_not_in" => {
+                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let id = self.is_in(it, &other)?;
+                build_series(it, |a| a.not(id))
+            }
+            "map_values" | "to_category" => self.map_values(it, args),
+            "count_distinct_for_patient" => self.aggregate(it, AggregateFn::CountDistinct),
+            "sum_for_patient" => self.aggregate(it, AggregateFn::Sum),
+            "mean_for_patient" => self.aggregate(it, AggregateFn::Mean),
+            "minimum_for_patient" => self.aggregate(it, AggregateFn::Min),
+            "maximum_for_patient" => self.aggregate(it, AggregateFn::Max),
+            "as_int" => self.unary(it, UnaryFn::CastToInt),
+            "as_float" => self.unary(it, UnaryFn::CastToFloat),
+            "absolute" => self.unary(it, UnaryFn::Absolute),
+            "to_first_of_year" => self.unary(it, UnaryFn::ToFirstOfYear),
+            "to_first_of_month" => self.unary(it, UnaryFn::ToFirstOfMonth),
+            "is_before" | "is_on_or_before" | "is_after" | "is_on_or_after" => {
+                let rhs = self.date_arg(it, &args, 0, "other")?;
+                let op = match name {
+                    "is_before" => BinaryFn::LT,
+                    "is_on_or_before" => BinaryFn::LE,
+                    "is_after" => BinaryFn::GT,
+                    _ => BinaryFn::GE,
+                };
+                let id = self.date_cmp(it, op, rhs)?;
+                Ok(wrap(it, id))
+            }
+            "is_between_but_not_on" | "is_on_or_between" => {
+                let s = self.date_arg(it, &args, 0, "start")?;
+                let e = self.date_arg(it, &args, 1, "end")?;
+                let (lo, hi) = if name == "is_on_or_between" {
+                    (BinaryFn::GE, BinaryFn::LE)
+                } else {
+                    (BinaryFn::GT, BinaryFn::LT)
+                };
+                build_series(it, |a| {
+                    let l = a.binary(lo, n, s)?;
+                    let h = a.binary(hi, n, e)?;
+                    a.and(l, h)
+                })
+            }
+            "is_during" => {
+                let interval = arg0(&args).or_else(|| args.take_kw("interval")).unwrap_or(Value::None);
+                let items = it.iterate(&interval)?;
+                if items.len() != 2 {
+                    return Err(type_error("`is_during()` expects an interval: a pair of (start, end) dates"));
+                }
+                let s = operand(it, &items[0], Some(&Type::Date))?;
+                let e = operand(it, &items[1], Some(&Type::Date))?;
+                build_series(it, |a| {
+                    let l = a.binary(BinaryFn::GE, n, s)?;
+                    let h = a.binary(BinaryFn::LE, n, e)?;
+                    a.and(l, h)
+                })
+            }
+            "count_episodes_for_patient" => {
+                let gap = arg0(&args).or_else(|| args.take_kw("maximum_gap")).unwrap_or(Value::None);
+                let days = duration::episode_gap_days(it, &gap)?;
+                self.aggregate(it, AggregateFn::CountEpisodes { maximum_gap_days: days })
+            }
+            "contains" => {
+                let other = arg0(&args).or_else(|| args.take_kw("value")).unwrap_or(Value::None);
+                if let Type::MultiCodeString(m) = self.ty {
+                    let o = super::codes::multi_code_arg(it, m, &other)?;
+                    return build_series(it, |a| {
+                        let v = a.value(qm::Value::Str(o))?;
+                        a.binary(BinaryFn::StringContains, n, v)
+                    });
+                }
+                self.binary(it, BinaryFn::StringContains, &other, false)
+            }
+            "contains_any_of" => {
+                let Type::MultiCodeString(m) = self.ty else { unreachable!("method list") };
+                let codelist = arg0(&args).or_else(|| args.take_kw("codelist")).unwrap_or(Value::None);
+                let items = it.iterate(&codelist)?;
+                if items.is_empty() {
+                    return Err(type_error("reduce() of empty iterable with no initial value"));
+                }
+                let mut acc: Option<NodeId> = None;
+                for item in items {
+                    let o = super::codes::multi_code_arg(it, m, &item)?;
+                    acc = Some(build(it, |a| {
+                        let v = a.value(qm::Value::Str(o))?;
+                        let c = a.binary(BinaryFn::StringContains, n, v)?;
+                        match acc {
+                            Some(prev) => a.or(prev, c),
+                            None => Ok(c),
+                        }
+                    })?);
+                }
+                Ok(wrap(it, acc.expect("non-empty")))
+            }
+            _ => {
+                let _ = this;
+                Err(attribute_error(format!("'{}' object has no attribute '{name}'", self.class_name())))
+            }
+        }
+    }
+}
+
+fn multi_code_eq_error(ty: &Type) -> crate::eval::PyErr {
+    type_error(format!(
+        "This column stores several codes in one string ({ty}): comparing it with `==` or `is_in()` \
+         is not supported; use `.contains(code)` or `.contains_any_of(codelist)` instead"
+    ))
+}
+
+impl NativeObject for SeriesObj {
+    fn type_name(&self) -> &str {
+        match (&self.ty, self.patient) {
+            (Type::Bool, true) => "BoolPatientSeries",
+            (Type::Bool, false) => "BoolEventSeries",
+            (Type::Int, true) => "IntPatientSeries",
+            (Type::Int, false) => "IntEventSeries",
+            (Type::Float, true) => "FloatPatientSeries",
+            (Type::Float, false) => "FloatEventSeries",
+            (Type::Str, true) => "StrPatientSeries",
+            (Type::Str, false) => "StrEventSeries",
+            (Type::Date, true) => "DatePatientSeries",
+            (Type::Date, false) => "DateEventSeries",
+            (Type::Code(_), true) => "CodePatientSeries",
+            (Type::Code(_), false) => "CodeEventSeries",
+            (Type::MultiCodeString(_), true) => "MultiCodeStringPatientSeries",
+            (Type::MultiCodeString(_), false) => "MultiCodeStringEventSeries",
+            (Type::Set(_), _) => "SetSeries",
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(&self, _this: &Value, name: &str, it: &mut Interpreter) -> Option<PyResult<Value>> {
+        if self.ty == Type::Date {
+            let op = match name {
+                "year" => UnaryFn::YearFromDate,
+                "month" => UnaryFn::MonthFromDate,
+                "day" => UnaryFn::DayFromDate,
+                _ => return None,
+            };
+            return Some(self.unary(it, op));
+        }
+        None
+    }
+    fn has_method(&self, name: &str) -> bool {
+        self.method_names().contains(&name)
+    }
+    fn call_method(&self, this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+        self.call(this, name, args, it)
+    }
+    fn attribute_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.method_names().into_iter().map(String::from).collect();
+        if self.ty == Type::Date {
+            names.extend(["year", "month", "day"].map(String::from));
+        }
+        names
+    }
+    fn binary_op(&self, this: &Value, op: BinOp, other: &Value, reflected: bool, it: &mut Interpreter) -> Option<PyResult<Value>> {
+        let _ = this;
+        match op {
+            BinOp::BitAnd | BinOp::BitOr => {
+                let other_ok = matches!(other, Value::Bool(_)) || as_series(other).is_some_and(|s| s.ty == Type::Bool);
+                if self.ty != Type::Bool || !other_ok {
+                    let sym = if op == BinOp::BitAnd { "&" } else { "|" };
+                    let (l, r) = if reflected {
+                        (other.type_name(), self.type_name().to_string())
+                    } else {
+                        (self.type_name().to_string(), other.type_name())
+                    };
+                    return Some(Err(type_error(format!(
+                        "unsupported operand type(s) for {sym}: '{l}' and '{r}'"
+                    ))
+                    .with_help(precedence_help())));
+                }
+                let f = if op == BinOp::BitAnd { BinaryFn::And } else { BinaryFn::Or };
+                Some(self.binary(it, f, other, reflected))
+            }
+            BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::Div | BinOp::FloorDiv | BinOp::Pow
+                if self.ty.is_numeric() =>
+            {
+                if as_series(other).is_none()
+                    && !matches!(other, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+                {
+                    return None;
+                }
+                let f = match op {
+                    BinOp::Add => BinaryFn::Add,
+                    BinOp::Sub => BinaryFn::Subtract,
+                    BinOp::Mult => BinaryFn::Multiply,
+                    BinOp::Div => BinaryFn::TrueDivide,
+                    BinOp::FloorDiv => BinaryFn::FloorDivide,
+                    _ => BinaryFn::Power,
+                };
+                if op == BinOp::Sub && reflected {
+                    // `1 - s` is `1 + (-s)`, as in the reference.
+                    let o = match operand(it, other, Some(&self.ty)) {
+                        Ok(o) => o,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    let n = self.node;
+                    return Some(build_series(it, |a| {
+                        let neg = a.unary(UnaryFn::Negate, n)?;
+                        a.binary(BinaryFn::Add, o, neg)
+                    }));
+                }
+                Some(self.binary(it, f, other, reflected))
+            }
+            BinOp::Add | BinOp::Sub if self.ty == Type::Date => {
+                if let Some(d) = duration::as_duration(other) {
+                    if reflected && op == BinOp::Sub {
+                        return None;
+                    }
+                    return Some(d.add_to_date(it, self.node, op == BinOp::Sub));
+                }
+                if op == BinOp::Add {
+                    return None;
+                }
+                let is_date_like = as_series(other).is_some_and(|s| s.ty == Type::Date)
+                    || matches!(other, Value::Str(_))
+                    || super::convert::as_date(other).is_some();
+                if !is_date_like {
+                    return None;
+                }
+                let o = match operand(it, other, Some(&Type::Date)) {
+                    Ok(o) => o,
+                    Err(e) => return Some(Err(e)),
+                };
+                let (lhs, rhs) = if reflected { (o, self.node) } else { (self.node, o) };
+                Some(Ok(DateDifference::value(lhs, rhs)))
+            }
+            _ => None,
+        }
+    }
+    fn unary_op(&self, _this: &Value, op: UnaryOp, it: &mut Interpreter) -> Option<PyResult<Value>> {
+        match op {
+            UnaryOp::Invert if self.ty == Type::Bool => Some(self.unary(it, UnaryFn::Not)),
+            UnaryOp::Invert => Some(Err(type_error(format!("bad operand type for unary ~: '{}'", self.type_name()))
+                .with_help(precedence_help()))),
+            UnaryOp::USub if self.ty.is_numeric() => Some(self.unary(it, UnaryFn::Negate)),
+            _ => None,
+        }
+    }
+    fn compare(&self, _this: &Value, op: CmpOp, other: &Value, it: &mut Interpreter) -> Option<PyResult<Value>> {
+        self.compare_op(it, op, other)
+    }
+    fn truthy(&self, _it: &mut Interpreter) -> PyResult<bool> {
+        Err(type_error(
+            "The keywords 'and', 'or', and 'not' cannot be used with ehrQL, please use the operators '&', '|' and '~' \
+             instead.\n(You will also see this error if you try use a chained comparison, such as 'a < b < c'.)",
+        )
+        .with_help(
+            "ehrQL series are not True or False when the definition runs, so `if`, `and`, `or` and `not` cannot \
+             use them; combine conditions with `&`, `|` and `~`, and wrap each comparison in parentheses, \
+             because those operators bind more tightly than comparisons",
+        ))
+    }
+    fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("{}(qm_node={})", self.class_name(), self.node.0))
+    }
+    fn iter(&self, _this: &Value, _it: &mut Interpreter) -> Option<PyResult<Vec<Value>>> {
+        Some(Err(type_error(format!("'{}' object is not iterable", self.class_name()))))
+    }
+}

@@ -1,0 +1,151 @@
+//! Per-run state of the ehrQL modules (the arena being built, claimed permissions, `show`
+//! calls) and the errors the language raises, in the researcher's terms.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::eval::error::{make_exception, type_error, PyErr};
+use crate::eval::{Interpreter, NativeObject, Value};
+use crate::qm::{Arena, Expected, QmError, Received, SpanTable};
+
+/// What the definition built, shared by every series, frame and dataset of one run.
+#[derive(Default)]
+pub struct LangState {
+    pub arena: Arena,
+    pub spans: SpanTable,
+    pub claimed_permissions: Vec<String>,
+    /// Labels of `show()` calls, in order.
+    pub shows: Vec<Option<String>>,
+    /// Whether `add_event_table` was used (needs the `event_level_data` permission).
+    pub uses_event_tables: bool,
+    /// Codes read from codelist files: code → (file, line), for invalid-code errors.
+    pub code_origins: std::collections::HashMap<String, (String, usize)>,
+}
+
+pub struct StateHolder(pub RefCell<LangState>);
+
+impl NativeObject for StateHolder {
+    fn type_name(&self) -> &str {
+        "ehrql_state"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+const KEY: &str = "ehrql";
+
+/// The state of this run, created on first use.
+pub fn state(it: &mut Interpreter) -> Rc<dyn NativeObject> {
+    if let Some(Value::Native(n)) = it.native_state.get(KEY) {
+        return n.clone();
+    }
+    let holder: Rc<dyn NativeObject> = Rc::new(StateHolder(RefCell::new(LangState::default())));
+    it.native_state.insert(KEY.into(), Value::Native(holder.clone()));
+    holder
+}
+
+/// Runs `f` with the run's state borrowed mutably.
+pub fn with_state<T>(it: &mut Interpreter, f: impl FnOnce(&mut LangState) -> T) -> T {
+    let rc = state(it);
+    let holder = rc.as_any().downcast_ref::<StateHolder>().expect("ehrql state");
+    let mut s = holder.0.borrow_mut();
+    let out = f(&mut s);
+    drop(s);
+    out
+}
+
+/// Takes the state out of the interpreter at the end of a run.
+pub fn take_state(it: &mut Interpreter) -> LangState {
+    let rc = state(it);
+    let holder = rc.as_any().downcast_ref::<StateHolder>().expect("ehrql state");
+    let taken = std::mem::take(&mut *holder.0.borrow_mut());
+    taken
+}
+
+/// `ehrql.Error(message)`.
+pub fn ehrql_error(it: &mut Interpreter, message: impl Into<String>) -> PyErr {
+    let message = message.into();
+    match it.import_module("ehrql.exceptions").ok().and_then(|m| m.get("Error")) {
+        Some(Value::Class(c)) => PyErr::new(make_exception(c, vec![Value::str(&message)])),
+        _ => crate::eval::error::exception("Exception", message),
+    }
+}
+
+/// An exception of a named class from `ehrql.exceptions` (e.g. `CodelistError`).
+pub fn ehrql_exception(it: &mut Interpreter, class: &str, message: impl Into<String>) -> PyErr {
+    let message = message.into();
+    match it.import_module("ehrql.exceptions").ok().and_then(|m| m.get(class)) {
+        Some(Value::Class(c)) => PyErr::new(make_exception(c, vec![Value::str(&message)])),
+        _ => crate::eval::error::exception("ValueError", message),
+    }
+}
+
+pub const COMBINE_MESSAGE: &str = "Cannot combine series which are drawn from different tables and both have more than one value per patient";
+
+/// Translates a query-model refusal into the exception a researcher sees.
+pub fn qm_error(it: &mut Interpreter, e: QmError) -> PyErr {
+    match e {
+        QmError::Type { expected, received, .. } => {
+            let expected = match expected {
+                Expected::Comparable => "Series[~Comparable]".to_string(),
+                Expected::Numeric => "Series[~Numeric]".to_string(),
+                other => other.to_string(),
+            };
+            let received = match received {
+                Received::Frame | Received::PatientFrame | Received::UnsortedFrame => "Frame".to_string(),
+                other => other.to_string(),
+            };
+            let mut err = type_error(format!("Expected type '{expected}' but got '{received}'"));
+            if received == "Frame" {
+                err = err.with_help("a frame was given where a series is expected: are you missing a column name?");
+            }
+            err
+        }
+        QmError::DomainMismatch { node, .. } => {
+            let mut msg = format!(
+                "{COMBINE_MESSAGE}.\n\nTo filter rows of one table by values from another, reduce the other \
+                 to one value per patient first (for example with `.first_for_patient()` or an aggregation \
+                 such as `.exists_for_patient()`)."
+            );
+            if node == "EQ" || node == "NE" {
+                msg.push_str(" To test whether a value appears among another table's values, use `is_in()`.");
+            }
+            ehrql_error(it, msg)
+        }
+        QmError::FrameDomainMismatch { node, .. } => ehrql_error(
+            it,
+            format!(
+                "{COMBINE_MESSAGE}: the {} uses a series from a different table, or from a more \
+                 filtered version of this one",
+                if node == "Sort" { "sort key" } else { "condition" }
+            ),
+        ),
+        QmError::InvalidSort { .. } => ehrql_error(it, "Cannot sort by a constant value"),
+        QmError::PatientDomain { .. } => ehrql_error(
+            it,
+            "This operation needs a series with more than one value per patient (an event series)",
+        ),
+        QmError::UnknownColumn { table, column, .. } => crate::eval::error::attribute_error(format!(
+            "table '{table}' has no column '{column}'"
+        )),
+        QmError::MixedSet => type_error("All the values in a set must have the same type"),
+        QmError::CaseWithoutType => type_error("`case()` cannot have all values and `otherwise` set to `None`"),
+        QmError::DuplicateCaseCondition { .. } => type_error("`case()` has a duplicated condition"),
+        QmError::NoSources { node } => type_error(format!("{node} needs at least one input")),
+        QmError::InlineRowArity { row, expected, got } => crate::eval::error::value_error(format!(
+            "row {row} has {got} values but the table has {expected} columns (plus patient_id)"
+        )),
+        QmError::DatasetNotOneRowPerPatient { .. } => type_error(
+            "Expecting a series with only one value per patient: did you forget `.first_for_patient()` or an aggregation?",
+        ),
+        QmError::DuplicateName { name } => {
+            crate::eval::error::attribute_error(format!("'{name}' is already set and cannot be reassigned"))
+        }
+        QmError::PopulationTrueForNoRows { .. } => {
+            ehrql_error(it, "population definition must not evaluate as True for NULL inputs")
+        }
+        other => ehrql_error(it, other.to_string()),
+    }
+}
