@@ -66,10 +66,6 @@ pub fn column_type(it: &mut Interpreter, v: &Value) -> Option<Type> {
     None
 }
 
-pub fn type_name(t: &Type) -> String {
-    t.to_string()
-}
-
 /// A `date` value of the evaluator as a query-model date.
 pub fn as_date(v: &Value) -> Option<Date> {
     let (y, m, d) = crate::eval::stdlib::datetime::as_date(v)?;

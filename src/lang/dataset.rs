@@ -322,6 +322,9 @@ impl NativeObject for EventTableObj {
         let node = self.columns.borrow().get(name).copied()?;
         Some(Ok(super::series::wrap(it, node)))
     }
+    fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("EventTable({:?})", self.name))
+    }
 }
 
 impl NativeObject for DatasetObj {

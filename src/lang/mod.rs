@@ -15,11 +15,13 @@ mod csv;
 mod dataset;
 mod duration;
 mod native;
+mod schema_doc;
 mod series;
 mod state;
 
 pub use codes::{valid_code, valid_multi_code_prefix};
 pub use compile::{compile_definition, CompileError, Compiled, MeasureGroup, Output};
+pub use schema_doc::{schema_markdown, schema_tables, ColumnDoc, TableDoc, SCHEMA_NAMES};
 
 use crate::eval::{BuiltinModule, Interpreter};
 
