@@ -1,0 +1,52 @@
+"""Lookup from STP code to STP name (2020 boundaries)."""
+
+from ehrql import case, when
+
+
+def stp_name(stp_code):
+    """Maps the practice STP code (E54000xxx) to its name, for readable output."""
+    return case(
+        when(stp_code == "E54000005").then("Cumbria and North East"),
+        when(stp_code == "E54000006").then("West Yorkshire"),
+        when(stp_code == "E54000007").then("Humber, Coast and Vale"),
+        when(stp_code == "E54000008").then("South Yorkshire and Bassetlaw"),
+        when(stp_code == "E54000009").then("Lancashire and South Cumbria"),
+        when(stp_code == "E54000010").then("Greater Manchester"),
+        when(stp_code == "E54000011").then("Cheshire and Merseyside"),
+        when(stp_code == "E54000012").then("Staffordshire"),
+        when(stp_code == "E54000013").then("Shropshire, Telford and Wrekin"),
+        when(stp_code == "E54000014").then("Derbyshire"),
+        when(stp_code == "E54000015").then("Lincolnshire"),
+        when(stp_code == "E54000016").then("Nottinghamshire"),
+        when(stp_code == "E54000017").then("Leicester, Leicestershire and Rutland"),
+        when(stp_code == "E54000018").then("The Black Country"),
+        when(stp_code == "E54000019").then("Birmingham and Solihull"),
+        when(stp_code == "E54000020").then("Coventry and Warwickshire"),
+        when(stp_code == "E54000021").then("Herefordshire and Worcestershire"),
+        when(stp_code == "E54000022").then("Northamptonshire"),
+        when(stp_code == "E54000023").then("Cambridgeshire and Peterborough"),
+        when(stp_code == "E54000024").then("Norfolk and Waveney"),
+        when(stp_code == "E54000025").then("Suffolk and North East Essex"),
+        when(stp_code == "E54000026").then("Bedfordshire, Luton and Milton Keynes"),
+        when(stp_code == "E54000027").then("Hertfordshire and West Essex"),
+        when(stp_code == "E54000028").then("Mid and South Essex"),
+        when(stp_code == "E54000029").then("North West London"),
+        when(stp_code == "E54000030").then("North Central London"),
+        when(stp_code == "E54000031").then("North East London"),
+        when(stp_code == "E54000032").then("South East London"),
+        when(stp_code == "E54000033").then("South West London"),
+        when(stp_code == "E54000034").then("Surrey Heartlands"),
+        when(stp_code == "E54000035").then("Sussex"),
+        when(stp_code == "E54000036").then("Frimley"),
+        when(stp_code == "E54000037").then("Kent and Medway"),
+        when(stp_code == "E54000038").then("Buckinghamshire, Oxfordshire and Berkshire West"),
+        when(stp_code == "E54000039").then("Hampshire and Isle of Wight"),
+        when(stp_code == "E54000040").then("Bath, Swindon and Wiltshire"),
+        when(stp_code == "E54000041").then("Bristol, North Somerset and South Gloucestershire"),
+        when(stp_code == "E54000042").then("Somerset"),
+        when(stp_code == "E54000043").then("Cornwall and the Isles of Scilly"),
+        when(stp_code == "E54000044").then("Devon"),
+        when(stp_code == "E54000045").then("Dorset"),
+        when(stp_code == "E54000046").then("Gloucestershire"),
+        otherwise="Unknown",
+    )

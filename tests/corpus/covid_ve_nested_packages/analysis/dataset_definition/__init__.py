@@ -1,0 +1,1 @@
+"""Definitions and variable builders for the vaccine effectiveness study."""
