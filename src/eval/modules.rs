@@ -117,7 +117,8 @@ impl Interpreter {
             };
         }
         if let Some((path, is_package)) = self.find_local(name) {
-            let text = self.sandbox.read_to_string(&path.to_string_lossy())?.1;
+            // A namespace package is a folder: there is no file to read.
+            let text = if path.is_dir() { String::new() } else { self.sandbox.read_to_string(&path.to_string_lossy())?.1 };
             return self.exec_source_module(name, path, text, is_package);
         }
         let mut err = exception("ModuleNotFoundError", format!("No module named '{name}'"));

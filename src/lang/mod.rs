@@ -14,6 +14,7 @@ mod convert;
 mod csv;
 mod dataset;
 mod duration;
+mod gzip;
 mod native;
 mod schema_doc;
 mod series;

@@ -86,7 +86,7 @@ class Measures:
         if denominator is not None:
             denominator = _n.check_measure_value(denominator, "denominator")
         if intervals is not None:
-            intervals = _check_intervals(intervals)
+            intervals = list(_check_intervals(intervals))
         if group_by is not None:
             group_by = _check_group_by(group_by)
         self._defaults = {
