@@ -90,31 +90,6 @@ pub struct CompileError {
     pub exit_code: i32,
 }
 
-/// Whether a source path is one of our embedded modules (`<ehrql/...>`).
-fn is_embedded(sources: &SourceMap, file: crate::diagnostics::FileId) -> bool {
-    sources.get(file).path.to_string_lossy().starts_with("<ehrql")
-}
-
-/// Points an error raised inside the embedded modules at the researcher's own code: the
-/// innermost call site in their files, dropping the embedded frames from the traceback.
-fn relocate(mut e: EvalError, sources: &SourceMap) -> EvalError {
-    if let Some((file, _)) = e.location {
-        if is_embedded(sources, file) {
-            if let Some(frame) = e.traceback.iter().rev().find(|f| !is_embedded(sources, f.file)) {
-                e.location = Some((frame.file, frame.span));
-            }
-        }
-    }
-    e.traceback.retain(|f| !is_embedded(sources, f.file));
-    // The last remaining frame is the location itself.
-    if let (Some((file, span)), Some(last)) = (e.location, e.traceback.last()) {
-        if last.file == file && last.span == span {
-            e.traceback.pop();
-        }
-    }
-    e
-}
-
 fn exit_code_for(e: &EvalError) -> i32 {
     if let Some(code) = e.exit_code {
         return if code == 0 { 0 } else { 2 };
@@ -126,10 +101,10 @@ fn exit_code_for(e: &EvalError) -> i32 {
 }
 
 fn failure(it: &Interpreter, e: EvalError) -> CompileError {
-    let e = relocate(e, it.sources());
+    let e = super::diagnose::relocate(e, it.sources());
     CompileError {
         exit_code: exit_code_for(&e),
-        diagnostics: vec![e.to_diagnostic()],
+        diagnostics: vec![super::diagnose::diagnostic(&e, it.sources())],
         sources: it.sources().clone(),
     }
 }

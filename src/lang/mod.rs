@@ -13,6 +13,7 @@ mod compile;
 mod convert;
 mod csv;
 mod dataset;
+mod diagnose;
 mod duration;
 mod gzip;
 mod native;

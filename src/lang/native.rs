@@ -467,6 +467,10 @@ fn column(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     if name.starts_with("__") {
         return Err(attribute_error(format!("'{}' object has no attribute '{name}'", class.name)));
     }
+    if matches!(&*name, "first_for_patient" | "last_for_patient") && class.lookup("where").is_some() {
+        return Err(attribute_error(format!("'{}' has no method '{name}': the frame is not sorted", class.name))
+            .with_help(format!("sort the rows first to say which one to pick, e.g. `.sort_by(frame.date).{name}()`")));
+    }
     let mut candidates: Vec<String> = Vec::new();
     if let Some(Value::Dict(d)) = &columns {
         candidates.extend(d.borrow().keys().filter_map(|k| match &k.0 {

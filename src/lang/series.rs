@@ -179,13 +179,30 @@ impl SeriesObj {
         };
         let mut set = std::collections::BTreeSet::new();
         for m in &members {
-            set.insert(literal(it, m, Some(&self.ty)).map_err(|e| {
-                if m.is_none() {
-                    type_error(format!("Expected type 'Series[{}]' but got 'None' in the values of `is_in()`", self.ty))
-                } else {
-                    e
+            match literal(it, m, Some(&self.ty)) {
+                Ok(v) => {
+                    set.insert(v);
                 }
-            })?);
+                Err(_) if m.is_none() => {
+                    return Err(type_error(format!(
+                        "Expected type 'Series[{}]' but got 'None' in the values of `is_in()`",
+                        self.ty
+                    )))
+                }
+                Err(e) => {
+                    let origin = match m {
+                        Value::Str(code) => with_state(it, |s| s.code_origins.get(&**code).cloned()),
+                        _ => None,
+                    };
+                    return Err(match origin {
+                        Some((file, line)) => {
+                            let message = format!("{} (in {file}, line {line})", it.to_eval_error(e).message);
+                            super::state::ehrql_exception(it, "CodelistError", message)
+                        }
+                        None => e,
+                    });
+                }
+            }
         }
         build(it, |a| {
             let v = a.value(qm::Value::Set(set))?;
@@ -235,7 +252,51 @@ impl SeriesObj {
         if ordering && duration::as_date_difference(other).is_some() {
             return None;
         }
+        if let Some(err) = self.mismatched_comparison(it, op, other) {
+            return Some(Err(err));
+        }
         Some(self.binary(it, f, other, false))
+    }
+
+    /// A comparison between values of different types, in the researcher's terms.
+    fn mismatched_comparison(&self, it: &mut Interpreter, op: CmpOp, other: &Value) -> Option<crate::eval::PyErr> {
+        let other_ty = match as_series(other) {
+            Some(s) => s.ty.clone(),
+            None => match other {
+                Value::Int(_) | Value::Bool(_) if self.ty == Type::Float => return None,
+                Value::Str(_) if matches!(self.ty, Type::Date | Type::Code(_)) => return None,
+                _ => literal(it, other, None).ok()?.ty().ok()?,
+            },
+        };
+        if other_ty == self.ty || other_ty.is_subtype_of(&self.ty) || self.ty.is_subtype_of(&other_ty) {
+            return None;
+        }
+        let mut describe = |t: &Type, series: bool| -> String {
+            let name = match t {
+                Type::Date => "date".to_string(),
+                Type::Int => "integer".into(),
+                Type::Float => "float".into(),
+                Type::Bool => "boolean".into(),
+                Type::Str => "string".into(),
+                other => other.to_string(),
+            };
+            if series { format!("a {name} series") } else { format!("the {name} {}", super::native::py_repr(it, other)) }
+        };
+        let lhs = describe(&self.ty, true);
+        let rhs = describe(&other_ty, as_series(other).is_some());
+        let mut err = type_error(format!("Cannot compare {lhs} with {rhs} (using `{}`)", op.symbol()));
+        err = err.with_help(match (&self.ty, &other_ty) {
+            (Type::Date, Type::Int | Type::Float) => {
+                "compare dates with dates, e.g. `x.date > \"2020-01-01\"`, or compare a part of the date, \
+                 e.g. `x.date.year > 2020`; to compare a time span use `(a - b).days > 30`"
+                    .to_string()
+            }
+            (Type::Int, Type::Float) | (Type::Float, Type::Int) => {
+                "ehrQL does not mix integers and floats: convert one side with `.as_float()` or `.as_int()`".into()
+            }
+            _ => format!("both sides must have the same type (the series is of type {})", self.ty),
+        });
+        Some(err)
     }
 
     fn date_arg(&self, it: &mut Interpreter, args: &Args, i: usize, name: &str) -> PyResult<NodeId> {
@@ -419,9 +480,12 @@ impl NativeObject for SeriesObj {
         None
     }
     fn has_method(&self, name: &str) -> bool {
-        self.method_names().contains(&name)
+        name == "__abs__" || self.method_names().contains(&name)
     }
     fn call_method(&self, this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+        if name == "__abs__" {
+            return Err(super::state::ehrql_error(it, "Instead of abs(x) use x.absolute()"));
+        }
         self.call(this, name, args, it)
     }
     fn attribute_names(&self) -> Vec<String> {

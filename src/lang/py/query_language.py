@@ -31,8 +31,8 @@ class BaseFrame:
         """An integer patient series: the number of rows the patient has in this frame."""
         return _n.count(self._qm_node)
 
-    def __getattr__(self, name):
-        return _n.column(self, name)
+    # Native, so that an unknown column is reported at the researcher's attribute access.
+    __getattr__ = _n.column
 
     def __repr__(self):
         return f"<{type(self).__name__} frame>"

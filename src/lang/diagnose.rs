@@ -1,0 +1,128 @@
+//! Turning an evaluation failure into a diagnostic in the researcher's terms: pointed at
+//! their own code (not the embedded ehrql modules), at the offending sub-expression (the
+//! value of a dataset assignment rather than its target), with a label saying what is wrong.
+
+use crate::diagnostics::{Diagnostic, FileId, SourceMap, Span};
+use crate::eval::EvalError;
+
+/// Whether a source path is one of our embedded modules (`<ehrql/...>`).
+pub fn is_embedded(sources: &SourceMap, file: FileId) -> bool {
+    sources.get(file).path.to_string_lossy().starts_with("<ehrql")
+}
+
+/// Points an error raised inside the embedded modules at the researcher's own code: the
+/// innermost call site in their files, dropping the embedded frames from the traceback.
+pub fn relocate(mut e: EvalError, sources: &SourceMap) -> EvalError {
+    if let Some((file, _)) = e.location {
+        if is_embedded(sources, file) {
+            if let Some(frame) = e.traceback.iter().rev().find(|f| !is_embedded(sources, f.file)) {
+                e.location = Some((frame.file, frame.span));
+            }
+        }
+    }
+    e.traceback.retain(|f| !is_embedded(sources, f.file));
+    if let (Some((file, span)), Some(last)) = (e.location, e.traceback.last()) {
+        if last.file == file && last.span == span {
+            e.traceback.pop();
+        }
+    }
+    e
+}
+
+fn span_of(v: &serde_json::Value) -> Option<Span> {
+    let s = v.get("span")?;
+    Some(Span::new(s.get("start")?.as_u64()? as usize, s.get("end")?.as_u64()? as usize))
+}
+
+/// The value of the assignment statement whose target is exactly `target`, if any.
+fn assigned_value(tree: &serde_json::Value, target: Span) -> Option<Span> {
+    match tree {
+        serde_json::Value::Object(map) => {
+            if let Some(assign) = map.get("Assign") {
+                let targets = assign.get("targets")?.as_array()?;
+                if targets.iter().any(|t| span_of(t) == Some(target)) {
+                    return span_of(assign.get("value")?);
+                }
+            }
+            map.values().find_map(|v| assigned_value(v, target))
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|v| assigned_value(v, target)),
+        _ => None,
+    }
+}
+
+/// The short label under the offending code.
+fn label_for(e: &EvalError) -> String {
+    let m = e.message.as_str();
+    if m.starts_with("Expecting a series with only one value per patient") {
+        "this has more than one value per patient".into()
+    } else if m.starts_with("Cannot combine series") {
+        "these series come from different tables (or differently filtered rows)".into()
+    } else if m.starts_with("Cannot compare") {
+        "these values have different types".into()
+    } else if let Some(rest) = m.strip_prefix("Expected type ") {
+        format!("expected type {rest}")
+    } else if m.starts_with("Expecting an ehrQL series") || m.starts_with("Expecting a series but got a frame") {
+        "not a series".into()
+    } else if m.starts_with("Invalid ") {
+        "not a valid code for this column's coding system".into()
+    } else if m.contains("has no column or method") || m.contains("has no method") {
+        "unknown column or method".into()
+    } else if m.contains("is already set and cannot be reassigned") {
+        "already defined".into()
+    } else {
+        e.kind.clone()
+    }
+}
+
+fn code_for(e: &EvalError) -> &'static str {
+    let m = e.message.as_str();
+    match e.kind.as_str() {
+        _ if m.starts_with("Expecting a series with only one value per patient") => "E1010",
+        _ if m.starts_with("Cannot combine series") => "E1011",
+        _ if m.starts_with("Cannot compare") => "E1012",
+        _ if m.starts_with("Expected type ") => "E1013",
+        _ if m.contains("is already set and cannot be reassigned") || m.contains("reserved name") => "E1014",
+        _ if m.starts_with("population definition must not") => "E1015",
+        "CodelistError" => "E1020",
+        _ if m.starts_with("Expecting an ehrQL series") || m.starts_with("Expecting a series but got") => "E1016",
+        "AttributeError" if m.contains("has no column or method") || m.contains("has no method") => "E1017",
+        _ if m.starts_with("Invalid ") => "E1021",
+        "Error" => "E1000",
+        _ => "",
+    }
+}
+
+/// The diagnostic for an evaluation failure of a definition.
+pub fn diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
+    let code = code_for(e);
+    if code.is_empty() || e.diagnostic.is_some() {
+        return e.to_diagnostic();
+    }
+    let mut d = Diagnostic::error(code, e.headline());
+    if let Some((file, span)) = e.location {
+        d = d.in_file(file);
+        let dataset_value = e.message.starts_with("Expecting")
+            || e.message.contains("already set")
+            || e.message.contains("reserved name");
+        let value = if dataset_value && !e.message.contains("already set") {
+            crate::syntax::parse_module(&sources.get(file).text)
+                .ok()
+                .and_then(|m| serde_json::to_value(&m).ok())
+                .and_then(|tree| assigned_value(&tree, span))
+        } else {
+            None
+        };
+        match value {
+            Some(v) => {
+                d = d.primary(v, label_for(e)).secondary(span, "assigned to a dataset column here");
+            }
+            None => d = d.primary(span, label_for(e)),
+        }
+    }
+    if let Some(help) = &e.help {
+        d = d.help(help.clone());
+    }
+    d.traceback = e.traceback.clone();
+    d
+}
