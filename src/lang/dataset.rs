@@ -109,6 +109,10 @@ fn not_a_patient_series(it: &mut Interpreter, v: &Value) -> PyErr {
                 .with_help("is there a trailing comma at the end of the line?");
         }
     }
+    if matches!(v, Value::Function(_) | Value::BoundMethod(_) | Value::NativeMethod(_) | Value::Builtin(_)) {
+        return type_error("Function referenced but not called: are you missing parentheses?")
+            .with_help("call the method, e.g. `frame.exists_for_patient()`, to get its series");
+    }
     if as_date_difference(v).is_some() {
         return type_error("Expecting an ehrQL series, got type 'DateDifference'")
             .with_help("use `.days`, `.weeks`, `.months` or `.years` to get a number");

@@ -70,6 +70,10 @@ fn label_for(e: &EvalError) -> String {
         "unknown column or method".into()
     } else if m.contains("is already set and cannot be reassigned") {
         "already defined".into()
+    } else if m.contains("reserved name") {
+        "a reserved name".into()
+    } else if m.starts_with("Function referenced but not called") {
+        "not called".into()
     } else {
         e.kind.clone()
     }
@@ -85,7 +89,12 @@ fn code_for(e: &EvalError) -> &'static str {
         _ if m.contains("is already set and cannot be reassigned") || m.contains("reserved name") => "E1014",
         _ if m.starts_with("population definition must not") => "E1015",
         "CodelistError" => "E1020",
-        _ if m.starts_with("Expecting an ehrQL series") || m.starts_with("Expecting a series but got") => "E1016",
+        _ if m.starts_with("Expecting an ehrQL series")
+            || m.starts_with("Expecting a series but got")
+            || m.starts_with("Function referenced but not called") =>
+        {
+            "E1016"
+        }
         "AttributeError" if m.contains("has no column or method") || m.contains("has no method") => "E1017",
         _ if m.starts_with("Invalid ") => "E1021",
         "Error" => "E1000",
@@ -103,6 +112,7 @@ pub fn diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
     if let Some((file, span)) = e.location {
         d = d.in_file(file);
         let dataset_value = e.message.starts_with("Expecting")
+            || e.message.starts_with("Function referenced")
             || e.message.contains("already set")
             || e.message.contains("reserved name");
         let value = if dataset_value && !e.message.contains("already set") {

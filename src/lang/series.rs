@@ -160,6 +160,9 @@ impl SeriesObj {
                 a.binary(BinaryFn::In, n, set)
             });
         }
+        if super::native::is_frame(it, other) {
+            return Err(type_error("Expecting a list of values or an event series, got a frame: are you missing a column name?"));
+        }
         let members = match other {
             Value::Str(_) => {
                 return Err(type_error(format!(
@@ -280,7 +283,12 @@ impl SeriesObj {
                 Type::Str => "string".into(),
                 other => other.to_string(),
             };
-            if series { format!("a {name} series") } else { format!("the {name} {}", super::native::py_repr(it, other)) }
+            if series {
+                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} {name} series")
+            } else {
+                format!("the {name} {}", super::native::py_repr(it, other))
+            }
         };
         let lhs = describe(&self.ty, true);
         let rhs = describe(&other_ty, as_series(other).is_some());
