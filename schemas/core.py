@@ -270,7 +270,8 @@ class patients(PatientFrame):
         """True if the patient had not died by the given date.
 
         A patient with no date_of_death, or whose death came after the date, counts as
-        alive.
+        alive, even if the date is before their birth. On the date of death itself the
+        patient is neither alive nor dead (is_dead_on is False too).
         """
         return self.date_of_death.is_after(date) | self.date_of_death.is_null()
 
@@ -313,9 +314,10 @@ class practice_registrations(EventFrame):
     def for_patient_on(self, date):
         """The registration each patient held on the given date.
 
-        Of the registrations covering the date, the last when sorted by
-        (start_date, end_date, practice_pseudo_id) is chosen. A patient with no
-        registration on the date gets missing values.
+        Of the registrations covering the date (see spanning), the most recently started
+        wins; among those, the one ending latest, where a missing end_date ranks lowest so
+        that a registration with a recorded end is preferred; then the highest
+        practice_pseudo_id. A patient with no registration on the date gets missing values.
         """
         return (
             self.spanning(date, date)

@@ -104,11 +104,12 @@ class patients(PatientFrame):
     def has_practice_registration_spanning(self, start_date, end_date):
         """True if the patient's registration covers the whole period.
 
-        The registration must have started on or before start_date and either ended on or
-        after end_date or not have ended.
+        The registration must have started on or before start_date and either not have
+        ended or ended strictly after end_date: unlike practice_registrations.spanning, a
+        registration ending on end_date itself does not count.
         """
         return self.registration_start_date.is_on_or_before(start_date) & (
-            self.registration_end_date.is_on_or_after(end_date)
+            self.registration_end_date.is_after(end_date)
             | self.registration_end_date.is_null()
         )
 
@@ -144,9 +145,10 @@ class practice_registrations(EventFrame):
     def for_patient_on(self, date):
         """The registration each patient held on the given date.
 
-        Of the registrations covering the date, the last when sorted by
-        (start_date, end_date, practice_pseudo_id) is chosen. A patient with no
-        registration on the date gets missing values.
+        Of the registrations covering the date (see spanning), the most recently started
+        wins; among those, the one ending latest, where a missing end_date ranks lowest so
+        that a registration with a recorded end is preferred; then the highest
+        practice_pseudo_id. A patient with no registration on the date gets missing values.
         """
         return (
             self.spanning(date, date)

@@ -20,21 +20,21 @@ __all__ = [
 
 @table
 class addresses(EventFrame):
-    """The patient's address, with measures of the area around it; at most one row per
-    patient.
+    """The patient's address, with measures of the area around it; one row per practice
+    registration period, so at most one row per patient.
     """
 
     start_date = Series(
         datetime.date,
-        description="The date the patient's residence at this address began.",
+        description="The start date of the practice registration this address belongs to.",
     )
 
     end_date = Series(
         datetime.date,
         dummy_data_constraints=[Constraint.DateAfter(["start_date"])],
         description=(
-            "The date the patient's residence at this address ended, or empty if they "
-            "still live there."
+            "The end date of the practice registration this address belongs to, or empty "
+            "while it continues."
         ),
     )
 
@@ -60,11 +60,14 @@ class addresses(EventFrame):
     def for_patient_on(self, date):
         """The address each patient lived at on the given date.
 
-        Of the addresses covering the date (started on or before it and not ended before
-        it), the one with the latest start_date wins, then the latest end_date.
+        Keeps the addresses covering the date (started on or before it, and not ended
+        before it; a missing end_date counts as not ended, a missing start_date excludes
+        the row) and picks the one with the latest start_date. EMIS derives this table
+        from its patient table, so a patient has at most one address and no further
+        tie-break is applied.
         """
         current = self.where(self.start_date <= date).except_where(self.end_date < date)
-        return current.sort_by(self.start_date, self.end_date).last_for_patient()
+        return current.sort_by(self.start_date).last_for_patient()
 
 
 @table
@@ -86,15 +89,12 @@ class practice_registrations(EventFrame):
     def for_patient_on(self, date):
         """The registration each patient held on the given date.
 
-        Of the registrations covering the date, the last when sorted by
-        (start_date, end_date) is chosen. A patient with no
+        Of the registrations covering the date, the one with the latest start_date is
+        chosen. EMIS derives this table from its patient table, so a patient has at most
+        one registration and no further tie-break is applied. A patient with no
         registration on the date gets missing values.
         """
-        return (
-            self.spanning(date, date)
-            .sort_by(self.start_date, self.end_date)
-            .last_for_patient()
-        )
+        return self.spanning(date, date).sort_by(self.start_date).last_for_patient()
 
     def exists_for_patient_on(self, date):
         """True if the patient held a registration covering the given date."""

@@ -146,9 +146,11 @@ class addresses(EventFrame):
     def for_patient_on(self, date):
         """The address each patient lived at on the given date.
 
-        Of the addresses covering the date (started on or before it and not ended before
-        it), one with a postcode is preferred; after that the latest start_date, then the
-        latest end_date, then the highest address_id wins.
+        Candidates are the addresses that started on or before the date and did not end
+        before it (a missing end_date counts as not ended; a missing start_date excludes
+        the row). An address with has_postcode True is preferred over the rest (False or
+        missing); then the most recent start_date; then the latest end_date, where a
+        missing end_date ranks lowest; then the highest address_id.
         """
         current = self.where(self.start_date <= date).except_where(self.end_date < date)
         return current.sort_by(
@@ -160,42 +162,46 @@ class addresses(EventFrame):
 
     @property
     def imd_quintile(self):
-        """The IMD quintile of the address's area, derived from imd_rounded.
+        """The IMD quintile of the address's area, as a label derived from imd_rounded.
 
-        One of "1 (most deprived)", "2", "3", "4", "5 (least deprived)", or "unknown" when
-        imd_rounded is missing. Cut-offs are fifths of the 32,844 areas in England, rounded
-        down.
+        The labels are "1 (most deprived)", "2", "3", "4" and "5 (least deprived)". Group k
+        takes ranks up to and including k fifths of 32,844 (the number of LSOAs in England
+        in 2011), rounded down: 6568, 13137, 19706, 26275 and 32844. Group 1 also needs a
+        rank of at least 0, so a negative rank lands in "2". A missing rank, or one above
+        32844, gives "unknown".
         """
         imd = self.imd_rounded
         return case(
-            when((imd >= 0) & (imd < 6568)).then("1 (most deprived)"),
-            when(imd < 13137).then("2"),
-            when(imd < 19706).then("3"),
-            when(imd < 26275).then("4"),
-            when(imd < 32844).then("5 (least deprived)"),
+            when((imd >= 0) & (imd <= 6568)).then("1 (most deprived)"),
+            when(imd <= 13137).then("2"),
+            when(imd <= 19706).then("3"),
+            when(imd <= 26275).then("4"),
+            when(imd <= 32844).then("5 (least deprived)"),
             otherwise="unknown",
         )
 
     @property
     def imd_decile(self):
-        """The IMD decile of the address's area, derived from imd_rounded.
+        """The IMD decile of the address's area, as a label derived from imd_rounded.
 
-        One of "1 (most deprived)", "2", ..., "9", "10 (least deprived)", or "unknown" when
-        imd_rounded is missing. Cut-offs are tenths of the 32,844 areas in England, rounded
-        down.
+        The labels are "1 (most deprived)", "2", ..., "9" and "10 (least deprived)". Group k
+        takes ranks up to and including k tenths of 32,844, rounded down: 3284, 6568, 9853,
+        13137, 16422, 19706, 22990, 26275, 29559 and 32844. Group 1 also needs a rank of at
+        least 0, so a negative rank lands in "2". A missing rank, or one above 32844, gives
+        "unknown".
         """
         imd = self.imd_rounded
         return case(
-            when((imd >= 0) & (imd < 3284)).then("1 (most deprived)"),
-            when(imd < 6568).then("2"),
-            when(imd < 9853).then("3"),
-            when(imd < 13137).then("4"),
-            when(imd < 16422).then("5"),
-            when(imd < 19706).then("6"),
-            when(imd < 22990).then("7"),
-            when(imd < 26275).then("8"),
-            when(imd < 29559).then("9"),
-            when(imd < 32844).then("10 (least deprived)"),
+            when((imd >= 0) & (imd <= 3284)).then("1 (most deprived)"),
+            when(imd <= 6568).then("2"),
+            when(imd <= 9853).then("3"),
+            when(imd <= 13137).then("4"),
+            when(imd <= 16422).then("5"),
+            when(imd <= 19706).then("6"),
+            when(imd <= 22990).then("7"),
+            when(imd <= 26275).then("8"),
+            when(imd <= 29559).then("9"),
+            when(imd <= 32844).then("10 (least deprived)"),
             otherwise="unknown",
         )
 
@@ -607,13 +613,15 @@ class decision_support_values(EventFrame):
     def electronic_frailty_index(self):
         """The rows holding version 1.0 of the UK electronic frailty index (eFI).
 
-        Each row is one calculation; use numeric_value for the score and calculation_date
-        for when it was calculated.
+        Keeps rows whose algorithm_description is exactly "UK Electronic Frailty Index
+        (eFI)" and whose algorithm_version is exactly "1.0"; rows missing either are
+        dropped. Each row is one calculation: numeric_value is the score and
+        calculation_date is when it was calculated. It filters twice, description first,
+        both conditions on the unfiltered table's columns, so that the query graph is the
+        reference ehrQL's.
         """
-        return self.where(
-            (self.algorithm_description == "UK Electronic Frailty Index (eFI)")
-            & (self.algorithm_version == "1.0")
-        )
+        is_efi = self.algorithm_description == "UK Electronic Frailty Index (eFI)"
+        return self.where(is_efi).where(self.algorithm_version == "1.0")
 
 
 @table
@@ -1573,9 +1581,10 @@ class practice_registrations(EventFrame):
     def for_patient_on(self, date):
         """The registration each patient held on the given date.
 
-        Of the registrations covering the date, the last when sorted by
-        (start_date, end_date, practice_pseudo_id) is chosen. A patient with no
-        registration on the date gets missing values.
+        Of the registrations covering the date (see spanning), the most recently started
+        wins; among those, the one ending latest, where a missing end_date ranks lowest so
+        that a registration with a recorded end is preferred; then the highest
+        practice_pseudo_id. A patient with no registration on the date gets missing values.
         """
         return (
             self.spanning(date, date)

@@ -269,3 +269,34 @@ fn limits() {
     // Limit errors cannot be swallowed by `except`.
     assert!(err("try:\n    while True:\n        pass\nexcept Exception:\n    print('caught')").starts_with("TimeoutError"));
 }
+
+#[test]
+fn self_references_and_deep_nesting() {
+    assert_eq!(
+        out("x = [1]\nx.append(x)\nprint(x)\nd = {}\nd['d'] = d\nprint(d)"),
+        "[1, [...]]\n{'d': {...}}\n"
+    );
+    let deep = format!("x = {}\nprint(x)", vec!["1"; 500].join(" + "));
+    assert_eq!(out(&deep), "500\n");
+    assert_eq!(
+        err("a = []\na.append(a)\nb = []\nb.append(b)\na == b"),
+        "RecursionError: maximum recursion depth exceeded in comparison"
+    );
+    assert_eq!(
+        err("f'{1:99999999999}'"),
+        "ValueError: format width too large (at most 10000000 in definitions)"
+    );
+    assert_eq!(out("print(round(15, -1), round(25, -1), round(7, -99))"), "20 20 0\n");
+}
+
+#[test]
+fn int_sets_print_in_cpythons_order() {
+    assert_eq!(
+        out("print({-1, 5, 3}, {10, 3, 100}, {8, 16, 0, 1}, {1000, 7, -5, 2**40})"),
+        "{3, 5, -1} {10, 3, 100} {8, 16, 0, 1} {1000, 1099511627776, -5, 7}\n"
+    );
+    assert_eq!(
+        out("s = set()\nfor i in [17, 9, 1, 33, 25]:\n    s.add(i)\nprint(s, hash(2.0), hash(-1))"),
+        "{33, 1, 9, 17, 25} 2 -2\n"
+    );
+}

@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use ehrql::syntax::ast::{
-    Arg, ClassDef, Constant, Expr, ExprKind, ImportNames, Module, Stmt, StmtKind, UnaryOp,
+    Arg, ClassDef, Constant, Expr, ExprKind, FunctionDef, ImportNames, Module, Stmt, StmtKind,
+    UnaryOp,
 };
 use ehrql::syntax::parse_module;
 use serde_json::{json, Map, Value};
@@ -27,56 +28,86 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("ehrql.tables.smoketest", "smoketest.py", "smoketest.json"),
 ];
 
-/// The helper methods and properties each defining module's tables carry, as the language
-/// reference lists them (`ehrql-language.md` §2.2). Any other method is reported too.
+/// The helper methods and properties each defining module's tables carry, as the reference
+/// ehrQL's tables define them (`ehrql-language.md` §2.2), with their signatures: a method
+/// is written `name(param, ...)` without `self`, because studies may pass the arguments by
+/// keyword; a bare `name` is a `@property`, which (unlike a method) survives picking one row
+/// per patient. Any other method is reported too.
 const HELPERS: &[(&str, &str, &[&str])] = &[
     (
         "ehrql.tables.core",
         "patients",
-        &["age_on", "is_alive_on", "is_dead_on"],
+        &["age_on(date)", "is_alive_on(date)", "is_dead_on(date)"],
     ),
     (
         "ehrql.tables.core",
         "practice_registrations",
-        &["for_patient_on", "exists_for_patient_on", "spanning"],
+        &[
+            "for_patient_on(date)",
+            "exists_for_patient_on(date)",
+            "spanning(start_date, end_date)",
+        ],
     ),
-    ("ehrql.tables.core", "ons_deaths", &["cause_of_death_is_in"]),
+    (
+        "ehrql.tables.core",
+        "ons_deaths",
+        &["cause_of_death_is_in(codelist)"],
+    ),
     (
         "ehrql.tables.tpp",
         "addresses",
-        &["for_patient_on", "imd_quintile", "imd_decile"],
+        &["for_patient_on(date)", "imd_quintile", "imd_decile"],
     ),
     (
         "ehrql.tables.tpp",
         "decision_support_values",
-        &["electronic_frailty_index"],
+        &["electronic_frailty_index()"],
     ),
-    ("ehrql.tables.tpp", "ons_deaths", &["cause_of_death_is_in"]),
+    (
+        "ehrql.tables.tpp",
+        "ons_deaths",
+        &["cause_of_death_is_in(codelist)"],
+    ),
     (
         "ehrql.tables.tpp",
         "practice_registrations",
         &[
-            "for_patient_on",
-            "exists_for_patient_on",
-            "spanning",
-            "spanning_with_systmone",
+            "for_patient_on(date)",
+            "exists_for_patient_on(date)",
+            "spanning(start_date, end_date)",
+            "spanning_with_systmone(start_date, end_date)",
         ],
     ),
     (
         "ehrql.tables.emis",
         "patients",
-        &["age_on", "has_practice_registration_spanning"],
+        &[
+            "age_on(date)",
+            "has_practice_registration_spanning(start_date, end_date)",
+        ],
     ),
     (
         "ehrql.tables.emis",
         "practice_registrations",
-        &["for_patient_on", "exists_for_patient_on", "spanning"],
+        &[
+            "for_patient_on(date)",
+            "exists_for_patient_on(date)",
+            "spanning(start_date, end_date)",
+        ],
     ),
-    ("ehrql.tables.emisv2", "addresses", &["for_patient_on"]),
+    (
+        "ehrql.tables.emisv2",
+        "addresses",
+        &["for_patient_on(date)"],
+    ),
     (
         "ehrql.tables.emisv2",
         "practice_registrations",
-        &["for_patient_on", "exists_for_patient_on", "spanning"],
+        &[
+            "for_patient_on(date)",
+            "exists_for_patient_on(date)",
+            "spanning(start_date, end_date)",
+        ],
     ),
 ];
 
@@ -257,7 +288,7 @@ impl Reader<'_> {
                             format!("`{attr}.{}` has no docstring", f.name.name),
                         );
                     }
-                    helpers.push(f.name.name.clone());
+                    helpers.push(self.helper_signature(&attr, f, item.span.start));
                 }
                 _ => self.problem(
                     item.span.start,
@@ -268,6 +299,62 @@ impl Reader<'_> {
         table.insert("columns".into(), Value::Array(columns));
         self.out.tables.insert(attr.clone(), Value::Object(table));
         self.out.helpers.insert(attr, helpers);
+    }
+
+    /// The helper's signature in `HELPERS` form: `name` for a `@property`, otherwise
+    /// `name(params)` without `self`. Anything the reference's helpers never use (defaults,
+    /// `*args`, keyword-only parameters, other decorators) is reported as a problem.
+    fn helper_signature(&mut self, table: &str, f: &FunctionDef, offset: usize) -> String {
+        let name = &f.name.name;
+        let is_property = match f.decorators.as_slice() {
+            [] => false,
+            [Expr {
+                kind: ExprKind::Name(d),
+                ..
+            }] if d == "property" => true,
+            _ => {
+                self.problem(offset, format!("`{table}.{name}`: unexpected decorator"));
+                false
+            }
+        };
+        let p = &f.params;
+        if !p.posonly.is_empty() || p.vararg.is_some() || !p.kwonly.is_empty() || p.kwarg.is_some()
+        {
+            self.problem(
+                offset,
+                format!("`{table}.{name}`: only plain parameters are expected"),
+            );
+        }
+        if p.args.iter().any(|a| a.default.is_some()) {
+            self.problem(
+                offset,
+                format!("`{table}.{name}`: no helper takes a default"),
+            );
+        }
+        match p.args.first() {
+            Some(first) if first.name.name == "self" => {}
+            _ => self.problem(
+                offset,
+                format!("`{table}.{name}`: the first parameter is `self`"),
+            ),
+        }
+        let params: Vec<&str> = p
+            .args
+            .iter()
+            .skip(1)
+            .map(|a| a.name.name.as_str())
+            .collect();
+        if is_property {
+            if !params.is_empty() {
+                self.problem(
+                    offset,
+                    format!("`{table}.{name}`: a property takes only `self`"),
+                );
+            }
+            name.clone()
+        } else {
+            format!("{name}({})", params.join(", "))
+        }
     }
 
     fn column(&mut self, table: &str, name: &str, args: &[Arg], offset: usize) -> Value {

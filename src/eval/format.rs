@@ -10,8 +10,16 @@ pub fn float_repr(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits; only the layout differs.
-    let s = format!("{:e}", f);
+    // Rust's `{:e}` gives the shortest round-trip digit count. When two strings of that
+    // length round-trip, Python prints the one nearest the exact value, which is the
+    // correctly rounded one.
+    let shortest = format!("{:e}", f);
+    let digits = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.chars().filter(char::is_ascii_digit).count());
+    let rounded = format!("{:.*e}", digits.saturating_sub(1), f);
+    let s = if rounded.parse::<f64>() == Ok(f) { rounded } else { shortest };
     let (mantissa, exp) = s.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("exponent digits");
     let (neg, mantissa) = match mantissa.strip_prefix('-') {
@@ -97,6 +105,11 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
             .parse()
             .map_err(|_| value_error("Too many decimal digits in format string"))?;
     }
+    // Padding and digits are allocated: refuse sizes no definition needs rather than
+    // exhaust memory.
+    if s.width > 10_000_000 {
+        return Err(value_error("format width too large (at most 10000000 in definitions)"));
+    }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
         i += 1;
@@ -117,6 +130,9 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
                 .parse()
                 .map_err(|_| value_error("Too many decimal digits in format string"))?,
         );
+    }
+    if s.precision.is_some_and(|p| p > 10_000) {
+        return Err(value_error("format precision too large (at most 10000 in definitions)"));
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);
@@ -356,6 +372,7 @@ mod tests {
             (-0.0, "-0.0"),
             (1.5, "1.5"),
             (123456789.125, "123456789.125"),
+            (1e15 + 0.25, "1000000000000000.2"),
             (0.0001, "0.0001"),
             (2.5e-5, "2.5e-05"),
             (1.0 / 3.0, "0.3333333333333333"),

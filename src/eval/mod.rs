@@ -5,6 +5,24 @@
 //! as diagnostics with a short traceback via [`EvalError::to_diagnostic`] and
 //! [`Interpreter::sources`]. Extension points for ehrQL: [`NativeObject`] for Rust-implemented
 //! values and [`Interpreter::register_module`] for built-in modules.
+//!
+//! Adding ehrQL on top (issue 4), in order:
+//! 1. Implement [`NativeObject`] for each Rust value (series, frames, `Dataset`). Override only
+//!    the hooks the value supports: `binary_op` (called with `reflected = true` for `0 + s`,
+//!    so `sum` works), `compare` (may return a series), `truthy` (return an error to refuse
+//!    `and`/`or`/`not`), `get_attr`/`set_attr` (`dataset.age = ...`, `setattr`), `has_method`
+//!    plus `call_method`, `attribute_names` (did-you-mean). Raise Python errors with the
+//!    helpers in [`error`]; the interpreter attaches the span and the call chain.
+//! 2. Register modules with [`Interpreter::register_module`]: every dotted prefix needs an
+//!    entry (`ehrql`, `ehrql.tables`, `ehrql.tables.tpp`), each either
+//!    [`BuiltinModule::Native`] (fills the namespace from Rust) or [`BuiltinModule::Python`]
+//!    (embedded source, e.g. the table schemas).
+//! 3. Read results from the module returned by `run_file` ([`Module::get`]), downcasting
+//!    natives with `as_any()`. Dates from the `datetime` shim: [`stdlib::datetime::as_date`].
+//!
+//! Running it: the tree-walker uses native stack per Python call, so run it on a thread with a
+//! large stack and set [`Limits::max_stack_bytes`] below that size; deeper recursion becomes a
+//! `RecursionError` instead of a crash.
 
 pub mod builtins;
 pub mod classes;

@@ -10,7 +10,7 @@ use crate::syntax::ast::{Alias, DottedName, ImportNames};
 
 use super::error::{exception, PyErr, PyResult};
 use super::interp::{Frame, Interpreter};
-use super::value::{new_namespace, Module, Namespace, Value};
+use super::value::{new_namespace, Args, Module, Namespace, Value};
 
 /// A module built into the binary.
 #[derive(Clone, Copy)]
@@ -85,7 +85,10 @@ impl Interpreter {
 
     fn import_one(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(m) = self.modules.cache.get(name) {
-            if self.modules.loading.iter().any(|l| l == name) {
+            // A package's own modules may import it while it runs (as in Python); any other
+            // import of a module that is still running is a cycle.
+            let is_package = matches!(m.globals.borrow().get("__package__"), Some(Value::Str(p)) if &**p == name);
+            if !is_package && self.modules.loading.iter().any(|l| l == name) {
                 let mut chain: Vec<String> = self.modules.loading.iter().skip_while(|l| *l != name).cloned().collect();
                 chain.push(name.to_string());
                 return Err(exception(
@@ -117,8 +120,11 @@ impl Interpreter {
             };
         }
         if let Some((path, is_package)) = self.find_local(name) {
-            // A namespace package is a folder: there is no file to read.
-            let text = if path.is_dir() { String::new() } else { self.sandbox.read_to_string(&path.to_string_lossy())?.1 };
+            let text = if path.is_dir() {
+                String::new()
+            } else {
+                self.sandbox.read_to_string(&path.to_string_lossy())?.1
+            };
             return self.exec_source_module(name, path, text, is_package);
         }
         let mut err = exception("ModuleNotFoundError", format!("No module named '{name}'"));
@@ -271,7 +277,18 @@ impl Interpreter {
                 for alias in aliases {
                     let attr = &alias.name.parts[0].name;
                     let found = match &m {
-                        Some(m) => m.globals.borrow().get(attr.as_str()).cloned(),
+                        Some(m) => {
+                            let direct = m.globals.borrow().get(attr.as_str()).cloned();
+                            let hook = m.globals.borrow().get("__getattr__").cloned();
+                            match (direct, hook) {
+                                (Some(v), _) => Some(v),
+                                (None, Some(hook)) => Some(
+                                    self.call(&hook, Args::positional(vec![Value::str(attr)]))
+                                        .map_err(|e| e.at(f.file, alias.span))?,
+                                ),
+                                (None, None) => None,
+                            }
+                        }
                         None => None,
                     };
                     let value = match found {

@@ -206,7 +206,7 @@ impl Interpreter {
                     Err(e) => Err(e),
                 }
             }
-            (Str(x), _) if op == BinOp::Mod => super::builtins::strings::percent_format(self, x, b),
+            (Str(x), _) if op == BinOp::Mod => super::builtins::str_format::percent_format(self, x, b),
             (Str(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
                 Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
             }
@@ -355,6 +355,9 @@ impl Interpreter {
 
     /// `a == b` as a Rust bool (user `__eq__` and native comparisons consulted).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if self.check_stack().is_err() {
+            return Err(super::error::exception("RecursionError", "maximum recursion depth exceeded in comparison").fatal());
+        }
         match (a, b) {
             (Value::List(x), Value::List(y)) => {
                 if std::rc::Rc::ptr_eq(x, y) {
@@ -533,8 +536,9 @@ impl Interpreter {
         use std::hash::{Hash, Hasher};
         self.check_hashable(v)?;
         match v {
-            Value::Int(i) => Ok(*i),
+            Value::Int(i) => Ok(crate::eval::builtins::sets::cpython_int_hash(*i)),
             Value::Bool(b) => Ok(*b as i64),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Ok(crate::eval::builtins::sets::cpython_int_hash(*f as i64)),
             _ => {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 Key(v.clone()).hash(&mut h);

@@ -31,13 +31,26 @@ pub fn str_repr(s: &str) -> String {
 
 impl Interpreter {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        self.depth += 1;
-        if self.depth > self.config.limits.max_depth {
-            self.depth -= 1;
-            return Err(super::interp::recursion_error());
+        self.check_stack()?;
+        // A container that contains itself prints as `[...]`, as in Python.
+        let id = match v {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => v.identity(),
+            _ => 0,
+        };
+        if id != 0 {
+            if self.repr_stack.contains(&id) {
+                return Ok(match v {
+                    Value::List(_) => "[...]",
+                    _ => "{...}",
+                }
+                .into());
+            }
+            self.repr_stack.push(id);
         }
         let r = self.repr_inner(v);
-        self.depth -= 1;
+        if id != 0 {
+            self.repr_stack.pop();
+        }
         r
     }
 

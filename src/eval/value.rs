@@ -313,6 +313,12 @@ pub trait NativeObject: Any {
     fn attribute_names(&self) -> Vec<String> {
         Vec::new()
     }
+    /// For class-like natives used as a base, `class Name(this): body`: builds the result from
+    /// the name and the body's ordered namespace (a metaclass hook; ehrQL's `PatientFrame`).
+    /// `None` means the value cannot be subclassed.
+    fn subclass(&self, _this: &Value, _name: &str, _namespace: &Namespace, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+        None
+    }
     /// For class-like native objects (`datetime.date`): whether `value` is an instance,
     /// so `isinstance(value, this)` works.
     fn is_instance(&self, _value: &Value) -> Option<bool> {

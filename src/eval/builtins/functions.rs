@@ -1,27 +1,27 @@
 //! Built-in functions: `len`, `range`, `sorted`, `print`, `getattr`, ...
 
-use std::cmp::Ordering;
 use std::rc::Rc;
 
+use super::iteration;
 use super::{arity, int_arg, no_kwargs, str_arg};
 use crate::eval::classes::{class_of, isinstance};
-use crate::eval::error::{attribute_error, type_error, value_error, PyErr, PyResult};
+use crate::eval::error::{attribute_error, type_error, value_error, PyResult};
 use crate::eval::interp::Interpreter;
-use crate::eval::value::{Args, BuiltinFn, IterState, Property, RangeObj, Value};
+use crate::eval::value::{Args, BuiltinFn, Property, RangeObj, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("len", len),
     ("range", range),
-    ("zip", zip),
-    ("enumerate", enumerate),
-    ("sorted", sorted),
-    ("reversed", reversed),
-    ("sum", sum),
-    ("min", min),
-    ("max", max),
-    ("any", any),
-    ("all", all),
+    ("zip", iteration::zip),
+    ("enumerate", iteration::enumerate),
+    ("sorted", iteration::sorted),
+    ("reversed", iteration::reversed),
+    ("sum", iteration::sum),
+    ("min", iteration::min),
+    ("max", iteration::max),
+    ("any", iteration::any),
+    ("all", iteration::all),
     ("abs", abs),
     ("round", round),
     ("isinstance", isinstance_fn),
@@ -33,10 +33,10 @@ pub const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("print", print),
     ("repr", repr),
     ("ascii", ascii),
-    ("map", map),
-    ("filter", filter),
-    ("iter", iter),
-    ("next", next),
+    ("map", iteration::map),
+    ("filter", iteration::filter),
+    ("iter", iteration::iter),
+    ("next", iteration::next),
     ("divmod", divmod),
     ("vars", vars),
     ("hash", hash),
@@ -78,190 +78,6 @@ fn range(_: &mut Interpreter, args: Args) -> PyResult<Value> {
         return Err(value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
-}
-
-fn zip(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-    let strict = args.take_kw("strict").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
-    no_kwargs("zip", &args)?;
-    let mut seqs = Vec::new();
-    for a in &args.pos {
-        seqs.push(it.iterate(a)?);
-    }
-    let n = seqs.iter().map(|s| s.len()).min().unwrap_or(0);
-    if strict && seqs.iter().any(|s| s.len() != n) {
-        return Err(value_error("zip() argument 2 is shorter than argument 1"));
-    }
-    let out = (0..n).map(|i| Value::tuple(seqs.iter().map(|s| s[i].clone()).collect())).collect();
-    Ok(Value::iter(IterState::Items(out, 0)))
-}
-
-fn enumerate(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-    let start_kw = args.take_kw("start");
-    arity("enumerate", &args, 1, 2)?;
-    let start = match args.pos.get(1).or(start_kw.as_ref()) {
-        Some(v) => int_arg(v)?,
-        None => 0,
-    };
-    let items = it.iterate(&args.pos[0])?;
-    let out = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-        .collect();
-    Ok(Value::iter(IterState::Items(out, 0)))
-}
-
-/// Sorts values with Python's `<`, stably; `keys` are sorted alongside when given.
-pub fn sort_values(it: &mut Interpreter, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
-    let keys = match key {
-        Some(k) if !k.is_none() => {
-            let mut ks = Vec::with_capacity(items.len());
-            for v in &items {
-                ks.push(it.call(k, Args::positional(vec![v.clone()]))?);
-            }
-            ks
-        }
-        _ => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let mut err: Option<PyErr> = None;
-    idx.sort_by(|&a, &b| {
-        if err.is_some() {
-            return Ordering::Equal;
-        }
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match it.order_any(x, y, CmpOp::Lt) {
-            Ok(o) => o.unwrap_or(Ordering::Equal),
-            Err(e) => {
-                err = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
-}
-
-fn sorted(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-    let key = args.take_kw("key");
-    let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
-    no_kwargs("sort", &args)?;
-    arity("sorted", &args, 1, 1)?;
-    let items = it.iterate(&args.pos[0])?;
-    Ok(Value::list(sort_values(it, items, key.as_ref(), reverse)?))
-}
-
-fn reversed(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("reversed", &args, 1, 1)?;
-    if matches!(args.pos[0], Value::Set(_) | Value::Iter(_)) {
-        return Err(type_error(format!("'{}' object is not reversible", args.pos[0].type_name())));
-    }
-    let mut items = it.iterate(&args.pos[0])?;
-    items.reverse();
-    Ok(Value::iter(IterState::Items(items, 0)))
-}
-
-fn sum(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-    let start_kw = args.take_kw("start");
-    arity("sum", &args, 1, 2)?;
-    let mut acc = args.pos.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
-    if let Value::Str(_) = acc {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-    }
-    // Floats are summed with Neumaier compensation, as CPython 3.12+ does.
-    let mut comp = 0.0f64;
-    let mut float_mode = false;
-    for v in it.iterate(&args.pos[0])? {
-        match (&acc, &v) {
-            (Value::Float(a), Value::Float(_) | Value::Int(_)) => {
-                let (a, x) = (*a, v.as_number().expect("number").to_f64());
-                let t = a + x;
-                comp += if a.abs() >= x.abs() { (a - t) + x } else { (x - t) + a };
-                acc = Value::Float(t);
-                float_mode = true;
-            }
-            _ => {
-                if float_mode {
-                    if let Value::Float(a) = acc {
-                        acc = Value::Float(a + comp);
-                    }
-                    comp = 0.0;
-                    float_mode = false;
-                }
-                acc = it.binary_op(BinOp::Add, &acc, &v)?;
-            }
-        }
-    }
-    if float_mode && comp.is_finite() {
-        if let Value::Float(a) = acc {
-            acc = Value::Float(a + comp);
-        }
-    }
-    Ok(acc)
-}
-
-fn min_max(it: &mut Interpreter, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
-    let key = args.take_kw("key").filter(|k| !k.is_none());
-    let default = args.take_kw("default");
-    no_kwargs(name, &args)?;
-    let items = match args.pos.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => it.iterate(&args.pos[0])?,
-        _ => args.pos.clone(),
-    };
-    let mut best: Option<(Value, Value)> = None;
-    for v in items {
-        let k = match &key {
-            Some(f) => it.call(f, Args::positional(vec![v.clone()]))?,
-            None => v.clone(),
-        };
-        let better = match &best {
-            None => true,
-            Some((bk, _)) => {
-                let op = if want == Ordering::Greater { CmpOp::Gt } else { CmpOp::Lt };
-                let r = it.compare(op, &k, bk)?;
-                it.truthy(&r)?
-            }
-        };
-        if better {
-            best = Some((k, v));
-        }
-    }
-    match (best, default) {
-        (Some((_, v)), _) => Ok(v),
-        (None, Some(d)) => Ok(d),
-        (None, None) => Err(value_error(format!("{name}() iterable argument is empty"))),
-    }
-}
-
-fn min(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    min_max(it, args, "min", Ordering::Less)
-}
-
-fn max(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    min_max(it, args, "max", Ordering::Greater)
-}
-
-fn any(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("any", &args, 1, 1)?;
-    for v in it.iterate(&args.pos[0])? {
-        if it.truthy(&v)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
-}
-
-fn all(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("all", &args, 1, 1)?;
-    for v in it.iterate(&args.pos[0])? {
-        if !it.truthy(&v)? {
-            return Ok(Value::Bool(false));
-        }
-    }
-    Ok(Value::Bool(true))
 }
 
 fn abs(it: &mut Interpreter, args: Args) -> PyResult<Value> {
@@ -308,11 +124,16 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             if n >= 0 {
                 return Ok(Value::Int(i));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let q = i.div_euclid(p);
-            let r = i.rem_euclid(p);
+            let Some(p) = 10i128
+                .checked_pow(n.unsigned_abs().min(40) as u32)
+                .filter(|p| *p <= i64::MAX as i128)
+            else {
+                return Ok(Value::Int(0));
+            };
+            let i = i as i128;
+            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
             let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
-            Ok(Value::Int(q.checked_mul(p).unwrap_or(0)))
+            i64::try_from(q * p).map(Value::Int).map_err(|_| crate::eval::error::int_overflow())
         }
         (v @ Value::Instance(_), _) if it.has_dunder(v, "__round__") => it.call_method(v, "__round__", Args::default()),
         (v, _) => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
@@ -434,55 +255,6 @@ fn ascii(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("ascii", &args, 1, 1)?;
     let r = it.repr(&args.pos[0])?;
     Ok(Value::str(&crate::eval::interp::ascii(&r)))
-}
-
-fn map(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    if args.pos.len() < 2 {
-        return Err(type_error("map() must have at least two arguments."));
-    }
-    let f = args.pos[0].clone();
-    let mut seqs = Vec::new();
-    for a in &args.pos[1..] {
-        seqs.push(it.iterate(a)?);
-    }
-    let n = seqs.iter().map(|s| s.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        out.push(it.call(&f, Args::positional(seqs.iter().map(|s| s[i].clone()).collect()))?);
-    }
-    Ok(Value::iter(IterState::Items(out, 0)))
-}
-
-fn filter(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("filter", &args, 2, 2)?;
-    let mut out = Vec::new();
-    for v in it.iterate(&args.pos[1])? {
-        let keep = if args.pos[0].is_none() {
-            v.clone()
-        } else {
-            it.call(&args.pos[0], Args::positional(vec![v.clone()]))?
-        };
-        if it.truthy(&keep)? {
-            out.push(v);
-        }
-    }
-    Ok(Value::iter(IterState::Items(out, 0)))
-}
-
-fn iter(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("iter", &args, 1, 1)?;
-    it.get_iter(&args.pos[0])
-}
-
-fn next(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("next", &args, 1, 2)?;
-    match it.next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => match args.pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(crate::eval::error::stop_iteration()),
-        },
-    }
 }
 
 fn divmod(it: &mut Interpreter, args: Args) -> PyResult<Value> {

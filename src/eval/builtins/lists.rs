@@ -154,7 +154,7 @@ fn sort(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     arity("sort", &args, 1, 1)?;
     let l = list_of(&args)?.clone();
     let snapshot = l.borrow().clone();
-    let sorted = super::functions::sort_values(it, snapshot, key.as_ref(), reverse)?;
+    let sorted = super::iteration::sort_values(it, snapshot, key.as_ref(), reverse)?;
     *l.borrow_mut() = sorted;
     Ok(Value::None)
 }

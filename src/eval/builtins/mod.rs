@@ -2,9 +2,11 @@
 
 pub mod dicts;
 pub mod functions;
+pub mod iteration;
 pub mod lists;
 pub mod methods;
 pub mod sets;
+pub mod str_format;
 pub mod strings;
 pub mod types;
 

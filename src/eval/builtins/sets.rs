@@ -8,18 +8,82 @@ use crate::eval::error::{key_error, type_error, PyResult};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, BuiltinFn, Key, Set, Value};
 
-/// Iteration order of a set. CPython iterates small non-negative ints in ascending order
-/// (their hashes index the table directly); we match that for all-int sets and keep
-/// insertion order otherwise (CPython's string order is randomised per process anyway).
+/// Iteration order of a set. For sets of ints (the case programs print), this replays the
+/// insertions into a model of CPython's open-addressing table, so the order matches CPython;
+/// other sets keep insertion order (CPython's string order is randomised per process anyway).
 pub fn ordered(s: &Set) -> Vec<Value> {
-    let mut items: Vec<Value> = s.iter().map(|k| k.0.clone()).collect();
-    if items
+    let items: Vec<Value> = s.iter().map(|k| k.0.clone()).collect();
+    let hashes: Option<Vec<u64>> = items
         .iter()
-        .all(|v| matches!(v, Value::Int(i) if *i >= 0) || matches!(v, Value::Bool(_)))
-    {
-        items.sort_by_key(|v| super::int_arg(v).unwrap_or(0));
+        .map(|v| match v {
+            Value::Int(i) => Some(cpython_int_hash(*i) as u64),
+            Value::Bool(b) => Some(*b as u64),
+            _ => None,
+        })
+        .collect();
+    match hashes {
+        Some(h) => cpython_set_order(&h).into_iter().map(|i| items[i].clone()).collect(),
+        None => items,
     }
-    items
+}
+
+/// `hash(int)` in CPython: the value modulo the Mersenne prime 2**61 - 1, with -1 mapped to -2.
+pub fn cpython_int_hash(v: i64) -> i64 {
+    const P: i128 = (1 << 61) - 1;
+    let h = if v >= 0 {
+        (v as i128 % P) as i64
+    } else {
+        -((-(v as i128)) % P) as i64
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// The slot order CPython's set table ends up with after inserting `hashes` in order
+/// (table of 8, linear probes of 9, perturbed probing, growth to 4x `used` at 60% fill).
+fn cpython_set_order(hashes: &[u64]) -> Vec<usize> {
+    fn insert(table: &mut [Option<usize>], hash: u64, item: usize) {
+        let mask = table.len() - 1;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(item);
+                return;
+            }
+            if i + 9 <= mask {
+                for j in 1..=9 {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(item);
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    for (n, h) in hashes.iter().enumerate() {
+        insert(&mut table, *h, n);
+        let used = n + 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50_000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for item in old.into_iter().flatten() {
+                insert(&mut table, hashes[item], item);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
 }
 
 pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {

@@ -12,6 +12,18 @@ use crate::eval::value::{new_namespace, Args, Function, Value};
 impl Interpreter {
     pub(crate) fn eval_call(&mut self, f: &Frame, func: &Expr, arg_exprs: &[Arg]) -> PyResult<Value> {
         let callee = self.eval(f, func)?;
+        let args = self.eval_args(f, arg_exprs)?;
+        if let Value::Builtin(b) = &callee {
+            if let Some(r) = self.frame_builtin(f, b.name, &args) {
+                return r;
+            }
+        }
+        let span = func.span.to(arg_exprs.last().map(|a| a.value().span).unwrap_or(func.span));
+        self.call(&callee, args).map_err(|e| self.add_call_site(e, f, span))
+    }
+
+    #[inline(never)]
+    fn eval_args(&mut self, f: &Frame, arg_exprs: &[Arg]) -> PyResult<Args> {
         let mut args = Args::default();
         for a in arg_exprs {
             match a {
@@ -45,13 +57,7 @@ impl Interpreter {
                 }
             }
         }
-        if let Value::Builtin(b) = &callee {
-            if let Some(r) = self.frame_builtin(f, b.name, &args) {
-                return r;
-            }
-        }
-        let span = func.span.to(arg_exprs.last().map(|a| a.value().span).unwrap_or(func.span));
-        self.call(&callee, args).map_err(|e| self.add_call_site(e, f, span))
+        Ok(args)
     }
 
     fn add_call_site(&self, mut e: PyErr, f: &Frame, span: Span) -> PyErr {
@@ -86,6 +92,14 @@ impl Interpreter {
             }),
             "locals" | "vars" => Some(Ok(ns_dict(&f.locals))),
             "globals" => Some(Ok(ns_dict(&f.globals))),
+            "dir" => {
+                let mut names: Vec<Value> = f.locals.borrow().keys().map(|k| Value::Str(k.clone())).collect();
+                names.sort_by(|a, b| match (a, b) {
+                    (Value::Str(x), Value::Str(y)) => x.cmp(y),
+                    _ => std::cmp::Ordering::Equal,
+                });
+                Some(Ok(Value::list(names)))
+            }
             _ => None,
         }
     }

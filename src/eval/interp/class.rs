@@ -13,10 +13,12 @@ use crate::eval::value::{new_namespace, Args, BoundMethod, BuiltinType, Class, I
 impl Interpreter {
     pub(crate) fn make_class(&mut self, f: &Frame, def: &ClassDef) -> PyResult<Value> {
         let mut bases = Vec::new();
+        let mut native_base = None;
         for a in &def.bases {
             if let Arg::Positional(e) = a {
                 match self.eval(f, e)? {
                     Value::Class(c) => bases.push(c),
+                    v @ Value::Native(_) if native_base.is_none() => native_base = Some((v, e.span)),
                     other => return Err(type_error(format!("bases must be types, not {}", other.type_name())).at(f.file, e.span)),
                 }
             }
@@ -45,9 +47,35 @@ impl Interpreter {
             qualname,
         };
         self.exec_block(&frame, &def.body)?;
+        if let Some((base, span)) = native_base {
+            let Value::Native(n) = &base else {
+                unreachable!("matched as native")
+            };
+            return match n.clone().subclass(&base, &def.name.name, &ns, self) {
+                Some(r) => r,
+                None => Err(type_error(format!("bases must be types, not {}", base.type_name())).at(f.file, span)),
+            };
+        }
         let class = new_class(&def.name.name, &f.module_name, bases, ns)?;
         for v in class.dict.borrow().values() {
             set_owner(v, &class);
+        }
+        // `__init_subclass__` of the nearest base that defines it runs with the new class and
+        // the class keywords (it is implicitly a classmethod).
+        let hook = class.mro.iter().find_map(|c| c.dict.borrow().get("__init_subclass__").cloned());
+        if let Some(hook) = hook {
+            let func = match hook {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            let mut args = Args::positional(vec![Value::Class(class.clone())]);
+            for a in &def.bases {
+                if let Arg::Keyword { name, value } = a {
+                    let v = self.eval(f, value)?;
+                    args.kw.push((Rc::from(name.name.as_str()), v));
+                }
+            }
+            self.call(&func, args)?;
         }
         Ok(Value::Class(class))
     }
@@ -138,6 +166,11 @@ impl Interpreter {
             Value::Module(m) => {
                 if let Some(v) = m.globals.borrow().get(name) {
                     return Ok(v.clone());
+                }
+                // A module-level `__getattr__` answers missing names (PEP 562).
+                let hook = m.globals.borrow().get("__getattr__").cloned();
+                if let Some(hook) = hook {
+                    return self.call(&hook, Args::positional(vec![Value::str(name)]));
                 }
                 match name {
                     "__name__" => Ok(Value::Str(m.name.clone())),

@@ -11,10 +11,32 @@ use crate::eval::value::{Dict, Key, SliceObj, Value};
 impl Interpreter {
     /// Evaluates an expression; errors get this expression's span if they have none yet.
     pub fn eval(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
+        self.check_stack().map_err(|err| err.at(f.file, e.span))?;
         self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))
     }
 
+    /// The hot expression kinds, kept in a small function: every Python call recurses through
+    /// here, so its native stack frame bounds how deep definitions can recurse.
     fn eval_inner(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(f, n),
+            ExprKind::Call { func, args } => self.eval_call(f, func, args),
+            ExprKind::BinOp { left, op, right } => {
+                let a = self.eval(f, left)?;
+                let b = self.eval(f, right)?;
+                self.binary_op(*op, &a, &b)
+            }
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(f, value)?;
+                self.getattr(&obj, &attr.name)
+                    .map_err(|err| attr_hint(err, &obj, &attr.name).at(f.file, attr.span))
+            }
+            _ => self.eval_other(f, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_other(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::Constant(c) => Ok(match c {
@@ -250,7 +272,11 @@ impl Interpreter {
             }
             Value::Range(r) => Ok(match item.as_number() {
                 Some(crate::eval::value::Num::Int(v)) => {
-                    let inside = if r.step > 0 { r.start <= v && v < r.stop } else { r.stop < v && v <= r.start };
+                    let inside = if r.step > 0 {
+                        r.start <= v && v < r.stop
+                    } else {
+                        r.stop < v && v <= r.start
+                    };
                     inside && (v - r.start) % r.step == 0
                 }
                 Some(crate::eval::value::Num::Float(f)) => f.fract() == 0.0 && (0..r.len()).any(|i| r.get(i) as f64 == f),

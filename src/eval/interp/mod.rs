@@ -89,6 +89,8 @@ pub struct Interpreter {
     pub(crate) stack_base: usize,
     /// Per-run state of native modules (e.g. `logging`'s loggers by name), keyed by the module.
     pub native_state: HashMap<String, Value>,
+    /// Containers being printed, to print self-references as `[...]`.
+    pub(crate) repr_stack: Vec<usize>,
 }
 
 impl Interpreter {
@@ -108,6 +110,7 @@ impl Interpreter {
             current_exception: Vec::new(),
             stack_base: 0,
             native_state: HashMap::new(),
+            repr_stack: Vec::new(),
         }
     }
 
@@ -131,6 +134,15 @@ impl Interpreter {
     pub(crate) fn stack_used(&self) -> usize {
         let here = 0u8;
         self.stack_base.saturating_sub(&here as *const u8 as usize)
+    }
+
+    /// A `RecursionError` once the native stack budget is spent (deeply nested expressions,
+    /// self-referential containers, runaway recursion).
+    pub(crate) fn check_stack(&self) -> PyResult<()> {
+        if self.stack_base != 0 && self.stack_used() > self.config.limits.max_stack_bytes {
+            return Err(recursion_error());
+        }
+        Ok(())
     }
 
     /// Records the stack position of an entry point (only the outermost one counts).

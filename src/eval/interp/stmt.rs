@@ -21,8 +21,30 @@ impl Interpreter {
         Ok(Flow::Normal)
     }
 
+    /// The hot statement kinds, kept small for the same reason as `eval_inner`.
     fn exec_stmt(&mut self, f: &Frame, stmt: &Stmt) -> PyResult<Flow> {
         self.step()?;
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(f, e)?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(f, e)?)),
+            StmtKind::If { test, body, orelse } => {
+                let t = self.eval(f, test)?;
+                let branch = if self.truthy(&t).map_err(|e| e.at(f.file, test.span))? {
+                    body
+                } else {
+                    orelse
+                };
+                self.exec_block(f, branch)
+            }
+            _ => self.exec_other(f, stmt),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_other(&mut self, f: &Frame, stmt: &Stmt) -> PyResult<Flow> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;

@@ -1,4 +1,4 @@
-//! Standard-library shims: one file per module, registered in [`MODULES`].
+//! Standard-library shims: one file per module, registered in `MODULES`.
 //!
 //! Each shim is only as deep as studies use it. Adding one: write `src/eval/stdlib/<name>.rs`
 //! with `pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()>` (or embedded

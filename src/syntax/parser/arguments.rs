@@ -18,7 +18,8 @@ pub enum ArgItem {
     BareGenerator(Expr),
     Starred(Expr, Span),
     DoubleStarred(Expr, Span),
-    Keyword(Ident, Expr, Span),
+    /// Boxed: parser stack entries are as large as their largest symbol.
+    Keyword(Box<(Ident, Expr, Span)>),
 }
 
 /// `name=value` in a call; anything but a plain name before `=` is a mistaken `==` or `:=`.
@@ -35,7 +36,7 @@ pub fn keyword_argument(
                 name: id,
                 span: name.span,
             };
-            Ok(ArgItem::Keyword(ident, value, span))
+            Ok(ArgItem::Keyword(Box::new((ident, value, span))))
         }
         _ if is_keyword_constant(&name) => Err(Diagnostic::error(
             codes::INVALID_TARGET,
@@ -96,7 +97,8 @@ pub fn arguments(items: Vec<ArgItem>, parens: Span) -> Result<Vec<Arg>, Diagnost
                 seen_double.get_or_insert(span);
                 args.push(Arg::DoubleStarred(e));
             }
-            ArgItem::Keyword(name, value, span) => {
+            ArgItem::Keyword(keyword) => {
+                let (name, value, span) = *keyword;
                 if let Some(first) = names.get(&name.name) {
                     return Err(Diagnostic::error(
                         codes::INVALID_ARGUMENTS,
@@ -122,13 +124,14 @@ fn order_error(message: &str, here: Span, earlier: Span) -> Diagnostic {
 
 /// A parameter as written, before the order rules are checked.
 pub enum ParamItem {
-    Plain(Param),
+    // Boxed: parser stack entries are as large as their largest symbol.
+    Plain(Box<Param>),
     /// `/`: everything before is positional-only.
     Slash(Span),
     /// `*` (bare, with the span of the star) or `*args`.
-    Star(Span, Option<Param>),
+    Star(Span, Option<Box<Param>>),
     /// `**kwargs`.
-    DoubleStar(Span, Param),
+    DoubleStar(Span, Box<Param>),
 }
 
 fn param_error(message: impl Into<String>, span: Span, label: &str) -> Diagnostic {
@@ -171,7 +174,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, Diagnostic> {
             ParamItem::Plain(p) => {
                 check_name(&p)?;
                 if star.is_some() {
-                    params.kwonly.push(p);
+                    params.kwonly.push(*p);
                     continue;
                 }
                 match (&p.default, first_default) {
@@ -186,7 +189,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, Diagnostic> {
                     }
                     _ => {}
                 }
-                params.args.push(p);
+                params.args.push(*p);
             }
             ParamItem::Slash(span) => {
                 if let Some(first) = slash {
@@ -223,7 +226,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, Diagnostic> {
                     }
                 }
                 star = Some((span, param.is_none()));
-                params.vararg = param;
+                params.vararg = param.map(|p| *p);
             }
             ParamItem::DoubleStar(span, p) => {
                 check_name(&p)?;
@@ -235,7 +238,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, Diagnostic> {
                     ));
                 }
                 kwarg_span = Some(span);
-                params.kwarg = Some(p);
+                params.kwarg = Some(*p);
             }
         }
     }
