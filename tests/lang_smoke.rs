@@ -20,3 +20,23 @@ dataset.n = asthma.count_for_patient()
 "#);
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn spans_record_where_nodes_were_written() {
+    let src = "from ehrql import create_dataset\nfrom ehrql.tables.core import patients, clinical_events\n\
+               dataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n\
+               recent = clinical_events.where(clinical_events.date > \"2020-01-01\")\n\
+               dataset.n = recent.count_for_patient() + 1\n";
+    let c = compile(src).unwrap();
+    let d = c.dataset().unwrap();
+    let text = |id| {
+        let (file, span) = c.spans.get(id).expect("span recorded");
+        c.sources.get(file).text[span.start..span.end].to_string()
+    };
+    assert_eq!(text(d.population()), "patients.exists_for_patient()");
+    assert_eq!(text(d.variable("n").unwrap()), "recent.count_for_patient() + 1");
+    let count = c.arena.node(d.variable("n").unwrap()).inputs()[0];
+    assert_eq!(text(count), "recent.count_for_patient()");
+    let frame = c.arena.node(count).inputs()[0];
+    assert_eq!(text(frame), "clinical_events.where(clinical_events.date > \"2020-01-01\")");
+}

@@ -123,6 +123,7 @@ pub fn interpreter(definition: &Path, params: &[String], project_root: &Path) ->
     config.argv = std::iter::once(definition.to_string_lossy().into_owned()).chain(params.iter().cloned()).collect();
     let mut it = Interpreter::new(config);
     super::register_modules(&mut it);
+    it.value_hook = Some(super::state::record_span);
     it
 }
 

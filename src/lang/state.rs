@@ -21,6 +21,8 @@ pub struct LangState {
     pub uses_event_tables: bool,
     /// Codes read from codelist files: code → (file, line), for invalid-code errors.
     pub code_origins: std::collections::HashMap<String, (String, usize)>,
+    /// Whether each source file is one of the embedded ehrql modules (cached).
+    pub embedded_files: std::collections::HashMap<crate::diagnostics::FileId, bool>,
 }
 
 pub struct StateHolder(pub RefCell<LangState>);
@@ -147,5 +149,29 @@ pub fn qm_error(it: &mut Interpreter, e: QmError) -> PyErr {
             ehrql_error(it, "population definition must not evaluate as True for NULL inputs")
         }
         other => ehrql_error(it, other.to_string()),
+    }
+}
+
+/// The evaluator's value hook: records where each series or frame node was first written
+/// in the researcher's own files (not in the embedded modules).
+pub fn record_span(it: &mut Interpreter, file: crate::diagnostics::FileId, span: crate::diagnostics::Span, v: &Value) {
+    let node = match super::convert::as_series(v) {
+        Some(s) => s.node,
+        None => match super::native::frame_of(v) {
+            Some(n) => n,
+            None => return,
+        },
+    };
+    let known = with_state(it, |s| s.embedded_files.get(&file).copied());
+    let embedded = match known {
+        Some(e) => e,
+        None => {
+            let e = it.sources().get(file).path.to_string_lossy().starts_with("<ehrql");
+            with_state(it, |s| s.embedded_files.insert(file, e));
+            e
+        }
+    };
+    if !embedded {
+        with_state(it, |s| s.spans.record(node, file, span));
     }
 }
