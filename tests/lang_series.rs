@@ -86,3 +86,12 @@ accept! {
     schema_helper_registration: "practice_registrations.for_patient_on(\"2020-01-01\").practice_pseudo_id";
     schema_helper_cause_of_death: "ons_deaths.cause_of_death_is_in([\"A01\"])";
 }
+
+accept! {
+    date_literal_reflected_equality: "datetime.date(2020, 1, 1) == patients.date_of_birth";
+    date_literal_minus_series: "(datetime.date(2020, 1, 1) - patients.date_of_birth).days";
+    duration_plus_iso_string: "patients.date_of_birth.is_before(days(3) + \"2020-01-01\")";
+    maximum_of_literals_only: "maximum_of(\"2024-01-01\", \"2023-01-01\")";
+    where_literal_true: "clinical_events.where(True).count_for_patient()";
+    duration_series_equality: "days(patients.date_of_birth.year) == days(3)";
+}
