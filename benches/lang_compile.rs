@@ -81,12 +81,16 @@ fn bench(c: &mut Criterion) {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
     }
-    let compiled = ehrql::lang::compile_definition(Path::new("dataset_definition.py"), &[], dir.path())
-        .unwrap_or_else(|e| panic!("bench definition does not compile: {:?}", e.diagnostics));
+    let compiled =
+        ehrql::lang::compile_definition(Path::new("dataset_definition.py"), &[], dir.path())
+            .unwrap_or_else(|e| panic!("bench definition does not compile: {:?}", e.diagnostics));
     let n = compiled.dataset().map(|d| d.variables().len()).unwrap_or(0);
     assert!(n >= 300, "{n} variables");
     c.bench_function("compile 3,000-line definition, 300 variables", |b| {
-        b.iter(|| ehrql::lang::compile_definition(Path::new("dataset_definition.py"), &[], dir.path()).unwrap())
+        b.iter(|| {
+            ehrql::lang::compile_definition(Path::new("dataset_definition.py"), &[], dir.path())
+                .unwrap()
+        })
     });
 }
 

@@ -5,7 +5,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn ehrql(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ehrql")).current_dir(dir).args(args).output().expect("running ehrql")
+    Command::new(env!("CARGO_BIN_EXE_ehrql"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("running ehrql")
 }
 
 fn text(b: &[u8]) -> String {
@@ -28,7 +32,16 @@ const DEF: &str = "from ehrql import create_dataset, get_parameter\nfrom ehrql.t
 #[test]
 fn check_prints_a_summary() {
     let dir = project(DEF);
-    let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py", "--", "--year", "2021"]);
+    let out = ehrql(
+        dir.path(),
+        &[
+            "check",
+            "analysis/dataset_definition.py",
+            "--",
+            "--year",
+            "2021",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stderr).trim(),
@@ -48,7 +61,16 @@ fn check_exit_codes() {
     assert_eq!(out.status.code(), Some(11), "{}", text(&out.stderr));
 
     let dir = project("from ehrql import get_parameter\nx = get_parameter(\"n\", type=int)\n");
-    let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py", "--", "--n", "abc"]);
+    let out = ehrql(
+        dir.path(),
+        &[
+            "check",
+            "analysis/dataset_definition.py",
+            "--",
+            "--n",
+            "abc",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 
     let out = ehrql(dir.path(), &["check", "missing.py"]);
@@ -58,20 +80,37 @@ fn check_exit_codes() {
 #[test]
 fn serialize_definition_prints_json() {
     let dir = project(DEF);
-    let out = ehrql(dir.path(), &["serialize-definition", "analysis/dataset_definition.py"]);
+    let out = ehrql(
+        dir.path(),
+        &["serialize-definition", "analysis/dataset_definition.py"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("json");
     let json = v.to_string();
-    assert!(json.contains("\"sex\"") && json.contains("\"last\""), "{json}");
+    assert!(
+        json.contains("\"sex\"") && json.contains("\"last\""),
+        "{json}"
+    );
 }
 
 #[test]
 fn explain_qm_and_qm_opt() {
     let dir = project(DEF);
-    let out = ehrql(dir.path(), &["explain", "--emit", "qm", "analysis/dataset_definition.py"]);
+    let out = ehrql(
+        dir.path(),
+        &["explain", "--emit", "qm", "analysis/dataset_definition.py"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     insta::assert_snapshot!("explain_qm", text(&out.stdout));
-    let out = ehrql(dir.path(), &["explain", "--emit", "qm-opt", "analysis/dataset_definition.py"]);
+    let out = ehrql(
+        dir.path(),
+        &[
+            "explain",
+            "--emit",
+            "qm-opt",
+            "analysis/dataset_definition.py",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let opt = text(&out.stdout);
     assert!(opt.contains("PickOneRowPerPatientWithColumns"), "{opt}");
@@ -85,12 +124,19 @@ fn dump_schema_markdown_and_json() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     assert!(md.starts_with("# ehrql.tables.core\n"), "{md}");
-    assert!(md.contains("## clinical_events") && md.contains("| `snomedct_code` | SNOMEDCTCode |"), "{md}");
+    assert!(
+        md.contains("## clinical_events") && md.contains("| `snomedct_code` | SNOMEDCTCode |"),
+        "{md}"
+    );
     let out = ehrql(dir.path(), &["dump-schema", "tpp", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     let tables = v.as_array().unwrap();
-    assert_eq!(tables.len(), 29, "tpp defines 28 tables and re-exports patients");
+    assert_eq!(
+        tables.len(),
+        29,
+        "tpp defines 28 tables and re-exports patients"
+    );
     let out = ehrql(dir.path(), &["dump-schema", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }

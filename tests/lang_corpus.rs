@@ -22,14 +22,24 @@ fn actions() -> Vec<(PathBuf, String, Vec<String>)> {
         let yaml = std::fs::read_to_string(study.join("project.yaml")).unwrap();
         let mut seen = std::collections::HashSet::new();
         for line in yaml.lines() {
-            let Some(run) = line.trim().strip_prefix("run:") else { continue };
-            let words: Vec<&str> = run.split_whitespace().collect();
-            let Some(i) = words.iter().position(|w| *w == "generate-dataset" || *w == "generate-measures") else {
+            let Some(run) = line.trim().strip_prefix("run:") else {
                 continue;
             };
-            let Some(def) = words.get(i + 1) else { continue };
+            let words: Vec<&str> = run.split_whitespace().collect();
+            let Some(i) = words
+                .iter()
+                .position(|w| *w == "generate-dataset" || *w == "generate-measures")
+            else {
+                continue;
+            };
+            let Some(def) = words.get(i + 1) else {
+                continue;
+            };
             let params: Vec<String> = match words.iter().position(|w| *w == "--") {
-                Some(j) => words[j + 1..].iter().map(|w| w.trim_matches('"').trim_matches('\'').to_string()).collect(),
+                Some(j) => words[j + 1..]
+                    .iter()
+                    .map(|w| w.trim_matches('"').trim_matches('\'').to_string())
+                    .collect(),
                 None => vec![],
             };
             if seen.insert(def.to_string()) {
@@ -43,10 +53,18 @@ fn actions() -> Vec<(PathBuf, String, Vec<String>)> {
 #[test]
 fn every_corpus_definition_compiles() {
     let actions = actions();
-    assert!(actions.len() >= 40, "only {} corpus definitions found", actions.len());
+    assert!(
+        actions.len() >= 40,
+        "only {} corpus definitions found",
+        actions.len()
+    );
     let mut failures = Vec::new();
     for (study, def, params) in &actions {
-        let name = format!("{}__{}", study.file_name().unwrap().to_string_lossy(), def.replace(['/', '.'], "_"));
+        let name = format!(
+            "{}__{}",
+            study.file_name().unwrap().to_string_lossy(),
+            def.replace(['/', '.'], "_")
+        );
         match compile_definition(Path::new(def), params, study) {
             Ok(c) => {
                 let mut settings = insta::Settings::clone_current();
@@ -55,11 +73,20 @@ fn every_corpus_definition_compiles() {
                 settings.bind(|| insta::assert_snapshot!("corpus", lang_support::show(&c)));
             }
             Err(e) => {
-                let text: Vec<String> =
-                    e.diagnostics.iter().map(|d| ehrql::diagnostics::render_human(d, &e.sources)).collect();
+                let text: Vec<String> = e
+                    .diagnostics
+                    .iter()
+                    .map(|d| ehrql::diagnostics::render_human(d, &e.sources))
+                    .collect();
                 failures.push(format!("{name}:\n{}", text.join("\n")));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), actions.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        actions.len(),
+        failures.join("\n\n")
+    );
 }

@@ -26,16 +26,28 @@ fn event_table_with_patient_columns_and_later_column() {
 #[test]
 fn event_table_rules() {
     let e = err("dataset.add_event_table(\"events\", a=clinical_events.date, b=medications.date)");
-    assert!(e.contains("cannot combine series drawn from different tables"), "{e}");
+    assert!(
+        e.contains("cannot combine series drawn from different tables"),
+        "{e}"
+    );
     let e = err("dataset.add_event_table(\"events\", sex=patients.sex)");
-    assert!(e.contains("event tables must have columns with more than one value per patient"), "{e}");
+    assert!(
+        e.contains("event tables must have columns with more than one value per patient"),
+        "{e}"
+    );
     let e = err("dataset.add_event_table(\"events\")");
     assert!(e.contains("at least one column"), "{e}");
     let e = err("dataset.v = patients.sex\ndataset.add_event_table(\"v\", d=clinical_events.date)");
     assert!(e.contains("'v' is already set"), "{e}");
-    let c = compile(&format!("{HEAD}dataset.add_event_table(\"e\", d=clinical_events.date)\n")).unwrap();
+    let c = compile(&format!(
+        "{HEAD}dataset.add_event_table(\"e\", d=clinical_events.date)\n"
+    ))
+    .unwrap();
     assert!(c.uses_event_tables);
-    assert_eq!(c.required_permissions(), vec!["event_level_data".to_string()]);
+    assert_eq!(
+        c.required_permissions(),
+        vec!["event_level_data".to_string()]
+    );
 }
 
 #[test]
@@ -50,12 +62,27 @@ fn columns_read_back_and_add_column() {
 #[test]
 fn naming_rules() {
     for (body, needle) in [
-        ("dataset.add_column(\"1x\", patients.sex)", "variable names must start with a letter"),
-        ("dataset.add_column(\"y-z\", patients.sex)", "variable names must start with a letter"),
-        ("dataset.add_column(\"\u{e9}\", patients.sex)", "variable names must start with a letter"),
+        (
+            "dataset.add_column(\"1x\", patients.sex)",
+            "variable names must start with a letter",
+        ),
+        (
+            "dataset.add_column(\"y-z\", patients.sex)",
+            "variable names must start with a letter",
+        ),
+        (
+            "dataset.add_column(\"\u{e9}\", patients.sex)",
+            "variable names must start with a letter",
+        ),
         ("dataset.dummy_data_config = patients.sex", "reserved name"),
-        ("dataset.population = patients.exists_for_patient()", "use define_population() instead"),
-        ("x = dataset.nothing", "Variable 'nothing' has not been defined"),
+        (
+            "dataset.population = patients.exists_for_patient()",
+            "use define_population() instead",
+        ),
+        (
+            "x = dataset.nothing",
+            "Variable 'nothing' has not been defined",
+        ),
         ("dataset.v = 1", "Expecting an ehrQL series, got type 'int'"),
     ] {
         let e = err(body);
@@ -65,7 +92,9 @@ fn naming_rules() {
 
 #[test]
 fn population_read_before_definition() {
-    let e = error("from ehrql import create_dataset\ndataset = create_dataset()\nx = dataset.population\n");
+    let e = error(
+        "from ehrql import create_dataset\ndataset = create_dataset()\nx = dataset.population\n",
+    );
     assert!(e.contains("A population has not been defined"), "{e}");
 }
 
@@ -92,7 +121,10 @@ fn population_validation() {
         let e = error(&format!(
             "from ehrql import *\nfrom ehrql.tables.core import *\ndataset = create_dataset()\ndataset.define_population({population})\n"
         ));
-        assert!(e.contains("must not evaluate as True for NULL inputs"), "{population}: {e}");
+        assert!(
+            e.contains("must not evaluate as True for NULL inputs"),
+            "{population}: {e}"
+        );
     }
     qm("from ehrql import *\nfrom ehrql.tables.core import *\ndataset = create_dataset()\n\
         dataset.define_population(clinical_events.exists_for_patient() | patients.exists_for_patient())\n");
@@ -113,13 +145,19 @@ fn user_tables_with_meta_helpers_and_constraints() {
     ))
     .unwrap();
     assert_eq!(c.required_permissions(), vec!["perm".to_string()]);
-    assert_eq!(c.tables_used(), vec!["patients".to_string(), "t".to_string()]);
+    assert_eq!(
+        c.tables_used(),
+        vec!["patients".to_string(), "t".to_string()]
+    );
 }
 
 #[test]
 fn table_must_subclass_a_frame() {
     let e = err("from ehrql.tables import table, Series\n@table\nclass t:\n    d = Series(int)\n");
-    assert!(e.contains("must subclass either `PatientFrame` or `EventFrame`"), "{e}");
+    assert!(
+        e.contains("must subclass either `PatientFrame` or `EventFrame`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -149,8 +187,12 @@ fn table_from_file_csv_and_gzip() {
     std::fs::write(dir.path().join("dataset_definition.py"), def).unwrap();
     std::fs::write(dir.path().join("data/t.csv"), csv).unwrap();
     std::fs::write(dir.path().join("data/t.csv.gz"), &gz).unwrap();
-    let c = ehrql::lang::compile_definition(std::path::Path::new("dataset_definition.py"), &[], dir.path())
-        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    let c = ehrql::lang::compile_definition(
+        std::path::Path::new("dataset_definition.py"),
+        &[],
+        dir.path(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
     insta::assert_snapshot!(show(&c));
 }
 
@@ -171,7 +213,10 @@ fn code_classes_validate_per_system() {
         ("BNFCode", "24000000000"),
     ] {
         let e = err(&format!("from ehrql.codes import *\n{class}(\"{code}\")"));
-        assert!(e.contains(&format!("Invalid {class}: {code}")), "{class}({code}): {e}");
+        assert!(
+            e.contains(&format!("Invalid {class}: {code}")),
+            "{class}({code}): {e}"
+        );
     }
 }
 
@@ -193,7 +238,10 @@ fn codelists_columns_categories_and_duplicates() {
     let c = compile_files(&files, &[]).unwrap_or_else(|(e, _)| panic!("{e}"));
     insta::assert_snapshot!(show(&c));
     let files = [
-        ("dataset_definition.py", "from ehrql import codelist_from_csv\ncodelist_from_csv(\"c.csv\", column=\"nope\")\n"),
+        (
+            "dataset_definition.py",
+            "from ehrql import codelist_from_csv\ncodelist_from_csv(\"c.csv\", column=\"nope\")\n",
+        ),
         ("c.csv", "code\n1\n"),
     ];
     let (e, code) = compile_files(&files, &[]).err().unwrap();
@@ -208,12 +256,24 @@ fn get_parameter_from_argv() {
                other = get_parameter(\"other\", default=\"x\")\nassert year == 2020, year\nassert names == [\"a\", \"b\"], names\n\
                assert flag is True, flag\nassert other == \"x\"\n\
                dataset = create_dataset()\ndataset.define_population(patients.date_of_birth.year < year)\n";
-    let c = compile_files(&[("dataset_definition.py", def)], &["--year", "2020", "--name", "a", "--name=b", "--flag", "true"]);
+    let c = compile_files(
+        &[("dataset_definition.py", def)],
+        &[
+            "--year", "2020", "--name", "a", "--name=b", "--flag", "true",
+        ],
+    );
     assert!(c.is_ok(), "{:?}", c.err());
-    let (e, code) = compile_files(&[("dataset_definition.py", def)], &[]).err().unwrap();
+    let (e, code) = compile_files(&[("dataset_definition.py", def)], &[])
+        .err()
+        .unwrap();
     assert_eq!(code, 10);
-    assert!(e.contains("parameter `year` defined but no values found"), "{e}");
-    let (_, code) = compile_files(&[("dataset_definition.py", def)], &["--year", "abc"]).err().unwrap();
+    assert!(
+        e.contains("parameter `year` defined but no values found"),
+        "{e}"
+    );
+    let (_, code) = compile_files(&[("dataset_definition.py", def)], &["--year", "abc"])
+        .err()
+        .unwrap();
     assert_eq!(code, 2);
 }
 
@@ -259,5 +319,8 @@ fn legacy_beta_and_raw_modules() {
 fn show_and_claim_permissions_are_recorded() {
     let c = compile(&format!("{HEAD}show(patients.sex, label=\"sex\")\nshow(patients.sex)\nclaim_permissions(\"appointments\", \"ukrr\")\n")).unwrap();
     assert_eq!(c.shows, vec![Some("sex".to_string()), None]);
-    assert_eq!(c.claimed_permissions, vec!["appointments".to_string(), "ukrr".to_string()]);
+    assert_eq!(
+        c.claimed_permissions,
+        vec!["appointments".to_string(), "ukrr".to_string()]
+    );
 }

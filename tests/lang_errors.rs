@@ -89,7 +89,9 @@ fn dataset_of_wrong_type() {
 
 #[test]
 fn missing_population() {
-    insta::assert_snapshot!(error("from ehrql import create_dataset\ndataset = create_dataset()\n"));
+    insta::assert_snapshot!(error(
+        "from ehrql import create_dataset\ndataset = create_dataset()\n"
+    ));
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn missing_codelist_file() {
         "dataset_definition.py",
         "from ehrql import codelist_from_csv\ncodes = codelist_from_csv(\"codelists/missing.csv\", column=\"code\")\n",
     )];
-    let (text, code) = lang_support::compile_files(&files, &[]).err().expect("fails");
+    let (text, code) = lang_support::compile_files(&files, &[]).expect_err("fails");
     assert_eq!(code, 11);
     insta::assert_snapshot!(text);
 }

@@ -34,9 +34,15 @@ fn spans_record_where_nodes_were_written() {
         c.sources.get(file).text[span.start..span.end].to_string()
     };
     assert_eq!(text(d.population()), "patients.exists_for_patient()");
-    assert_eq!(text(d.variable("n").unwrap()), "recent.count_for_patient() + 1");
+    assert_eq!(
+        text(d.variable("n").unwrap()),
+        "recent.count_for_patient() + 1"
+    );
     let count = c.arena.node(d.variable("n").unwrap()).inputs()[0];
     assert_eq!(text(count), "recent.count_for_patient()");
     let frame = c.arena.node(count).inputs()[0];
-    assert_eq!(text(frame), "clinical_events.where(clinical_events.date > \"2020-01-01\")");
+    assert_eq!(
+        text(frame),
+        "clinical_events.where(clinical_events.date > \"2020-01-01\")"
+    );
 }

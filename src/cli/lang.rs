@@ -18,13 +18,21 @@ pub fn compile(args: &DefinitionArgs, format: ErrorFormat) -> Result<Compiled, i
 /// The one-line summary `check` prints.
 pub fn summary(args: &DefinitionArgs, c: &Compiled) -> String {
     let tables = c.tables_used();
-    let tables = if tables.is_empty() { "none".to_string() } else { tables.join(", ") };
+    let tables = if tables.is_empty() {
+        "none".to_string()
+    } else {
+        tables.join(", ")
+    };
     match &c.output {
         Output::Dataset(d) => {
             let events = if d.events().is_empty() {
                 String::new()
             } else {
-                format!(", {} event table{}", d.events().len(), if d.events().len() == 1 { "" } else { "s" })
+                format!(
+                    ", {} event table{}",
+                    d.events().len(),
+                    if d.events().len() == 1 { "" } else { "s" }
+                )
             };
             format!(
                 "ok: {}: dataset with {} column{}{events}; tables used: {tables}",
@@ -76,7 +84,10 @@ pub fn explain_qm(args: &DefinitionArgs, format: ErrorFormat, rewritten: bool) -
     };
     let datasets: Vec<(Option<Vec<String>>, qm::Dataset)> = match &c.output {
         Output::Dataset(d) => vec![(None, d.clone())],
-        Output::Measures(groups) => groups.iter().map(|g| (Some(g.measure_names.clone()), g.dataset.clone())).collect(),
+        Output::Measures(groups) => groups
+            .iter()
+            .map(|g| (Some(g.measure_names.clone()), g.dataset.clone()))
+            .collect(),
     };
     for (names, d) in datasets {
         let d = if rewritten {

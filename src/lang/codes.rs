@@ -45,15 +45,21 @@ pub fn valid_code(system: CodeSystem, s: &str) -> bool {
             }
         }
         CodeSystem::OPCS4Code => {
-            (3..=4).contains(&b.len()) && b[0].is_ascii_uppercase() && b[0] != b'I' && digits(&b[1..])
+            (3..=4).contains(&b.len())
+                && b[0].is_ascii_uppercase()
+                && b[0] != b'I'
+                && digits(&b[1..])
         }
         CodeSystem::BNFCode => {
             let fifteen = b.len() == 15
                 && (b[0] == b'0' || b[0] == b'1')
                 && digits(&b[1..7])
                 && b[7..9].iter().all(|c| upper_or_digit(*c))
-                && b[9..].chunks(2).all(|p| p[0].is_ascii_uppercase() && upper_or_digit(p[1]));
-            let appliance = b.len() == 11 && b[0] == b'2' && (b'0'..=b'3').contains(&b[1]) && digits(&b[2..]);
+                && b[9..]
+                    .chunks(2)
+                    .all(|p| p[0].is_ascii_uppercase() && upper_or_digit(p[1]));
+            let appliance =
+                b.len() == 11 && b[0] == b'2' && (b'0'..=b'3').contains(&b[1]) && digits(&b[2..]);
             fifteen || appliance
         }
     }
@@ -90,7 +96,11 @@ fn code_for(system: MultiCodeSystem) -> CodeSystem {
 
 /// The argument of `contains` on a multi-code string: a code of the matching system or a
 /// valid prefix string.
-pub fn multi_code_arg(it: &mut Interpreter, system: MultiCodeSystem, v: &Value) -> PyResult<String> {
+pub fn multi_code_arg(
+    it: &mut Interpreter,
+    system: MultiCodeSystem,
+    v: &Value,
+) -> PyResult<String> {
     let code = code_for(system);
     if let Value::Instance(inst) = v {
         if let Some(Value::Str(sys)) = inst.class.lookup("_ehrql_code_system") {
@@ -124,13 +134,21 @@ pub fn parse_codelist(
 ) -> Result<Value, String> {
     let mut rows = crate::lang::csv::parse(text).into_iter();
     let header = rows.next().unwrap_or_default();
-    let header: Vec<String> = header.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect();
+    let header: Vec<String> = header
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
     let col = header
         .iter()
         .position(|h| h == column)
         .ok_or_else(|| format!("No column '{column}' in CSV"))?;
     let cat = match category_column {
-        Some(c) => Some(header.iter().position(|h| h == c).ok_or_else(|| format!("No column '{c}' in CSV"))?),
+        Some(c) => Some(
+            header
+                .iter()
+                .position(|h| h == c)
+                .ok_or_else(|| format!("No column '{c}' in CSV"))?,
+        ),
         None => None,
     };
     let mut codes: indexmap::IndexMap<String, String> = indexmap::IndexMap::new();
@@ -139,7 +157,10 @@ pub fn parse_codelist(
         if code.is_empty() {
             continue;
         }
-        let category = cat.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).unwrap_or_default();
+        let category = cat
+            .and_then(|c| row.get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
         match codes.get_mut(code) {
             Some(existing) => *existing = category,
             None => {

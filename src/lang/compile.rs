@@ -120,7 +120,9 @@ fn loader_error(it: &Interpreter, code: &'static str, message: &str) -> CompileE
 /// A new interpreter with the `ehrql` modules, for running a definition.
 pub fn interpreter(definition: &Path, params: &[String], project_root: &Path) -> Interpreter {
     let mut config = Config::new(project_root);
-    config.argv = std::iter::once(definition.to_string_lossy().into_owned()).chain(params.iter().cloned()).collect();
+    config.argv = std::iter::once(definition.to_string_lossy().into_owned())
+        .chain(params.iter().cloned())
+        .collect();
     let mut it = Interpreter::new(config);
     super::register_modules(&mut it);
     it.value_hook = Some(super::state::record_span);
@@ -129,7 +131,11 @@ pub fn interpreter(definition: &Path, params: &[String], project_root: &Path) ->
 
 /// Runs the definition at `path` (relative to `project_root`, or absolute inside it) with
 /// `params` as `sys.argv[1:]`, and compiles its `measures` or `dataset`.
-pub fn compile_definition(path: &Path, params: &[String], project_root: &Path) -> Result<Compiled, CompileError> {
+pub fn compile_definition(
+    path: &Path,
+    params: &[String],
+    project_root: &Path,
+) -> Result<Compiled, CompileError> {
     let mut it = interpreter(path, params, project_root);
     let module = match it.run_file(path) {
         Ok(m) => m,
@@ -139,10 +145,18 @@ pub fn compile_definition(path: &Path, params: &[String], project_root: &Path) -
         Output::Measures(compile_measures(&mut it, &measures)?)
     } else {
         let Some(dataset) = module.get("dataset") else {
-            return Err(loader_error(&it, "E1001", "Did not find a variable called 'dataset' in dataset definition file"));
+            return Err(loader_error(
+                &it,
+                "E1001",
+                "Did not find a variable called 'dataset' in dataset definition file",
+            ));
         };
         let Some(ds) = as_dataset(&dataset) else {
-            return Err(loader_error(&it, "E1002", "'dataset' must be an instance of ehrql.Dataset"));
+            return Err(loader_error(
+                &it,
+                "E1002",
+                "'dataset' must be an instance of ehrql.Dataset",
+            ));
         };
         Output::Dataset(compile_dataset(&mut it, ds)?)
     };
@@ -158,10 +172,18 @@ pub fn compile_definition(path: &Path, params: &[String], project_root: &Path) -
     })
 }
 
-fn compile_dataset(it: &mut Interpreter, ds: &super::dataset::DatasetObj) -> Result<qm::Dataset, CompileError> {
+fn compile_dataset(
+    it: &mut Interpreter,
+    ds: &super::dataset::DatasetObj,
+) -> Result<qm::Dataset, CompileError> {
     let (population, variables, events) = {
         let inner = ds.inner.borrow();
-        let Some(population) = inner.population.as_ref().and_then(as_series).map(|s| s.node) else {
+        let Some(population) = inner
+            .population
+            .as_ref()
+            .and_then(as_series)
+            .map(|s| s.node)
+        else {
             return Err(loader_error(
                 it,
                 "E1003",
@@ -177,8 +199,12 @@ fn compile_dataset(it: &mut Interpreter, ds: &super::dataset::DatasetObj) -> Res
     };
     let mut event_nodes = Vec::new();
     for (name, table) in events {
-        let crate::eval::Value::Native(n) = &table else { continue };
-        let Some(t) = n.as_any().downcast_ref::<EventTableObj>() else { continue };
+        let crate::eval::Value::Native(n) = &table else {
+            continue;
+        };
+        let Some(t) = n.as_any().downcast_ref::<EventTableObj>() else {
+            continue;
+        };
         match t.node(it) {
             Ok(node) => event_nodes.push((name, node)),
             Err(e) => {
@@ -187,7 +213,9 @@ fn compile_dataset(it: &mut Interpreter, ds: &super::dataset::DatasetObj) -> Res
             }
         }
     }
-    let built = super::state::with_state(it, |s| qm::Dataset::new(&s.arena, population, variables, event_nodes, None));
+    let built = super::state::with_state(it, |s| {
+        qm::Dataset::new(&s.arena, population, variables, event_nodes, None)
+    });
     built.map_err(|e| loader_error(it, "E1004", &e.to_string()))
 }
 
@@ -198,14 +226,25 @@ fn get(it: &mut Interpreter, v: &Value, name: &str) -> Result<Value, CompileErro
     })
 }
 
-fn compile_measures(it: &mut Interpreter, measures: &Value) -> Result<Vec<MeasureGroup>, CompileError> {
-    let defined = get(it, measures, "_measures")
-        .map_err(|_| loader_error(it, "E1005", "'measures' must be an instance of ehrql.Measures"))?;
+fn compile_measures(
+    it: &mut Interpreter,
+    measures: &Value,
+) -> Result<Vec<MeasureGroup>, CompileError> {
+    let defined = get(it, measures, "_measures").map_err(|_| {
+        loader_error(
+            it,
+            "E1005",
+            "'measures' must be an instance of ehrql.Measures",
+        )
+    })?;
     let list = it.iterate(&defined).unwrap_or_default();
     let mut items = Vec::new();
     for name in list {
         let m = match &defined {
-            Value::Dict(d) => d.borrow().get(&crate::eval::value::Key(name.clone())).cloned(),
+            Value::Dict(d) => d
+                .borrow()
+                .get(&crate::eval::value::Key(name.clone()))
+                .cloned(),
             _ => None,
         };
         if let Some(m) = m {
@@ -231,12 +270,17 @@ fn compile_measures(it: &mut Interpreter, measures: &Value) -> Result<Vec<Measur
         };
         let num = as_series(&get(it, &m, "numerator")?).map(|s| s.node);
         let den = as_series(&get(it, &m, "denominator")?).map(|s| s.node);
-        let (Some(num), Some(den)) = (num, den) else { continue };
+        let (Some(num), Some(den)) = (num, den) else {
+            continue;
+        };
         let ivs = get(it, &m, "intervals")?;
         let mut intervals = Vec::new();
         for iv in it.iterate(&ivs).unwrap_or_default() {
             let pair = it.iterate(&iv).unwrap_or_default();
-            if let (Some(s), Some(e)) = (pair.first().and_then(as_date), pair.get(1).and_then(as_date)) {
+            if let (Some(s), Some(e)) = (
+                pair.first().and_then(as_date),
+                pair.get(1).and_then(as_date),
+            ) {
                 intervals.push((s, e));
             }
         }
@@ -249,7 +293,10 @@ fn compile_measures(it: &mut Interpreter, measures: &Value) -> Result<Vec<Measur
                 }
             }
         }
-        match groups.iter_mut().find(|g| g.denominator == den && g.intervals == intervals) {
+        match groups
+            .iter_mut()
+            .find(|g| g.denominator == den && g.intervals == intervals)
+        {
             Some(g) => {
                 g.names.push(name);
                 g.numerators.push(num);

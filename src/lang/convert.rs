@@ -15,9 +15,12 @@ pub fn code_system(name: &str) -> Option<CodeSystem> {
 }
 
 pub fn multi_code_system(name: &str) -> Option<MultiCodeSystem> {
-    [MultiCodeSystem::ICD10MultiCodeString, MultiCodeSystem::OPCS4MultiCodeString]
-        .into_iter()
-        .find(|c| c.name() == name)
+    [
+        MultiCodeSystem::ICD10MultiCodeString,
+        MultiCodeSystem::OPCS4MultiCodeString,
+    ]
+    .into_iter()
+    .find(|c| c.name() == name)
 }
 
 fn class_attr_str(v: &Value, attr: &str) -> Option<String> {
@@ -83,11 +86,18 @@ pub fn parse_date_str(s: &str) -> PyResult<Date> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
-        return Err(value_error(format!("Dates must be in YYYY-MM-DD format: {s:?}")));
+        return Err(value_error(format!(
+            "Dates must be in YYYY-MM-DD format: {s:?}"
+        )));
     }
-    let (y, m) = (s[0..4].parse::<i32>().unwrap_or(0), s[5..7].parse::<u32>().unwrap_or(0));
+    let (y, m) = (
+        s[0..4].parse::<i32>().unwrap_or(0),
+        s[5..7].parse::<u32>().unwrap_or(0),
+    );
     if !(1..=12).contains(&m) {
         return Err(value_error(format!("month must be in 1..12 in {s:?}")));
     }
@@ -118,8 +128,10 @@ fn code_object(it: &mut Interpreter, v: &Value) -> Option<qm::Value> {
 /// Hints for values that are not ehrQL values (the reference's `_convert` checks).
 fn not_an_ehrql_value(it: &mut Interpreter, v: &Value) -> crate::eval::PyErr {
     if super::native::is_frame(it, v) {
-        return type_error("Expecting an ehrQL series, got a frame: are you missing a column name?")
-            .with_help("select a column of the frame, e.g. `frame.date`");
+        return type_error(
+            "Expecting an ehrQL series, got a frame: are you missing a column name?",
+        )
+        .with_help("select a column of the frame, e.g. `frame.date`");
     }
     match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::NativeMethod(_) | Value::Builtin(_) => {
@@ -129,14 +141,19 @@ fn not_an_ehrql_value(it: &mut Interpreter, v: &Value) -> crate::eval::PyErr {
             ));
         }
         Value::Instance(inst) if &*inst.class.name == "when" => {
-            return type_error("Missing `.then(...).otherwise(...)` conditions on a `when(...)` expression");
+            return type_error(
+                "Missing `.then(...).otherwise(...)` conditions on a `when(...)` expression",
+            );
         }
         Value::Instance(inst) if &*inst.class.name == "WhenThen" => {
             return type_error("Missing `.otherwise(...)` on a `when(...).then(...)` expression");
         }
         _ => {}
     }
-    type_error(format!("Not a valid ehrQL type: {}", super::native::py_repr(it, v)))
+    type_error(format!(
+        "Not a valid ehrQL type: {}",
+        super::native::py_repr(it, v)
+    ))
 }
 
 fn function_name(it: &mut Interpreter, v: &Value) -> String {
@@ -179,7 +196,9 @@ pub fn literal(it: &mut Interpreter, v: &Value, cast: Option<&Type>) -> PyResult
                 Some(t) => format!("Series[{t}]"),
                 None => "an ehrQL value".into(),
             };
-            return Err(type_error(format!("Expected type '{expected}' but got '<class 'NoneType'>'")));
+            return Err(type_error(format!(
+                "Expected type '{expected}' but got '<class 'NoneType'>'"
+            )));
         }
         _ => {
             if let Some(d) = as_date(v) {

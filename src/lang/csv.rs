@@ -71,10 +71,13 @@ mod tests {
     #[test]
     fn quoted_fields() {
         let rows = parse("code,term\n123,\"a, \"\"b\"\"\"\n\n456,c\n");
-        assert_eq!(rows, vec![
-            vec!["code".to_string(), "term".into()],
-            vec!["123".into(), "a, \"b\"".into()],
-            vec!["456".into(), "c".into()],
-        ]);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["code".to_string(), "term".into()],
+                vec!["123".into(), "a, \"b\"".into()],
+                vec!["456".into(), "c".into()],
+            ]
+        );
     }
 }

@@ -109,7 +109,10 @@ fn not_a_patient_series(it: &mut Interpreter, v: &Value) -> PyErr {
                 .with_help("is there a trailing comma at the end of the line?");
         }
     }
-    if matches!(v, Value::Function(_) | Value::BoundMethod(_) | Value::NativeMethod(_) | Value::Builtin(_)) {
+    if matches!(
+        v,
+        Value::Function(_) | Value::BoundMethod(_) | Value::NativeMethod(_) | Value::Builtin(_)
+    ) {
         return type_error("Function referenced but not called: are you missing parentheses?")
             .with_help("call the method, e.g. `frame.exists_for_patient()`, to get its series");
     }
@@ -117,7 +120,10 @@ fn not_a_patient_series(it: &mut Interpreter, v: &Value) -> PyErr {
         return type_error("Expecting an ehrQL series, got type 'DateDifference'")
             .with_help("use `.days`, `.weeks`, `.months` or `.years` to get a number");
     }
-    type_error(format!("Expecting an ehrQL series, got type '{}'", v.type_name()))
+    type_error(format!(
+        "Expecting an ehrQL series, got type '{}'",
+        v.type_name()
+    ))
 }
 
 /// The node of a patient series, or the reason it is not one.
@@ -155,7 +161,9 @@ pub fn check_measure_value(it: &mut Interpreter, args: Args) -> PyResult<Value> 
     patient_series(it, &v)?;
     match as_series(&v).map(|s| s.ty.clone()) {
         Some(Type::Bool | Type::Int) => Ok(v),
-        _ => Err(type_error(format!("`{what}` must be a boolean or integer series"))),
+        _ => Err(type_error(format!(
+            "`{what}` must be a boolean or integer series"
+        ))),
     }
 }
 
@@ -169,25 +177,36 @@ impl DatasetObj {
     fn add_column(&self, it: &mut Interpreter, name: &str, value: Value) -> PyResult<()> {
         check_name(name, "variable")?;
         if name == "population" {
-            return Err(attribute_error("Cannot set variable 'population'; use define_population() instead"));
+            return Err(attribute_error(
+                "Cannot set variable 'population'; use define_population() instead",
+            ));
         }
         if RESERVED.contains(&name) {
-            return Err(attribute_error(format!("'{name}' is a reserved name and cannot be used as a variable")));
+            return Err(attribute_error(format!(
+                "'{name}' is a reserved name and cannot be used as a variable"
+            )));
         }
         {
             let inner = self.inner.borrow();
             if inner.variables.contains_key(name) || inner.events.contains_key(name) {
-                return Err(attribute_error(format!("'{name}' is already set and cannot be reassigned")));
+                return Err(attribute_error(format!(
+                    "'{name}' is already set and cannot be reassigned"
+                )));
             }
         }
         patient_series(it, &value)?;
-        self.inner.borrow_mut().variables.insert(name.to_string(), value);
+        self.inner
+            .borrow_mut()
+            .variables
+            .insert(name.to_string(), value);
         Ok(())
     }
 
     fn define_population(&self, it: &mut Interpreter, value: Value) -> PyResult<()> {
         if self.inner.borrow().population.is_some() {
-            return Err(attribute_error("define_population() should be called no more than once"));
+            return Err(attribute_error(
+                "define_population() should be called no more than once",
+            ));
         }
         if as_series(&value).is_none() {
             return Err(not_a_patient_series(it, &value));
@@ -208,14 +227,20 @@ impl DatasetObj {
 
     fn configure_dummy_data(&self, it: &mut Interpreter, mut args: Args) -> PyResult<()> {
         if !args.pos.is_empty() {
-            return Err(type_error("configure_dummy_data() takes keyword arguments only"));
+            return Err(type_error(
+                "configure_dummy_data() takes keyword arguments only",
+            ));
         }
         let size = args.take_kw("population_size").unwrap_or(Value::Int(10));
         let legacy = args.take_kw("legacy").unwrap_or(Value::Bool(false));
         let _timeout = args.take_kw("timeout");
-        let constraint = args.take_kw("additional_population_constraint").unwrap_or(Value::None);
+        let constraint = args
+            .take_kw("additional_population_constraint")
+            .unwrap_or(Value::None);
         if let Some((k, _)) = args.kw.first() {
-            return Err(type_error(format!("configure_dummy_data() got an unexpected keyword argument '{k}'")));
+            return Err(type_error(format!(
+                "configure_dummy_data() got an unexpected keyword argument '{k}'"
+            )));
         }
         if let Value::Int(n) = size {
             self.inner.borrow_mut().dummy_population_size = n;
@@ -240,8 +265,13 @@ impl DatasetObj {
         check_name(&name, "table")?;
         {
             let inner = self.inner.borrow();
-            if inner.variables.contains_key(&name) || inner.events.contains_key(&name) || RESERVED.contains(&name.as_str()) {
-                return Err(attribute_error(format!("'{name}' is already set and cannot be reassigned")));
+            if inner.variables.contains_key(&name)
+                || inner.events.contains_key(&name)
+                || RESERVED.contains(&name.as_str())
+            {
+                return Err(attribute_error(format!(
+                    "'{name}' is already set and cannot be reassigned"
+                )));
             }
         }
         let kw = std::mem::take(&mut args.kw);
@@ -258,7 +288,9 @@ impl DatasetObj {
             any_event |= as_series(v).is_some_and(|s| !s.patient);
         }
         if !any_event {
-            return Err(type_error("event tables must have columns with more than one value per patient"));
+            return Err(type_error(
+                "event tables must have columns with more than one value per patient",
+            ));
         }
         table.check_domain(it)?;
         with_state(it, |s| s.uses_event_tables = true);
@@ -272,10 +304,15 @@ impl EventTableObj {
     fn check_and_add(&self, _it: &mut Interpreter, name: &str, v: &Value) -> PyResult<()> {
         check_name(name, "column")?;
         let Some(s) = as_series(v) else {
-            return Err(type_error(format!("Expecting an ehrQL series, got type '{}'", v.type_name())));
+            return Err(type_error(format!(
+                "Expecting an ehrQL series, got type '{}'",
+                v.type_name()
+            )));
         };
         if self.columns.borrow().contains_key(name) {
-            return Err(attribute_error(format!("'{name}' is already set and cannot be reassigned")));
+            return Err(attribute_error(format!(
+                "'{name}' is already set and cannot be reassigned"
+            )));
         }
         self.columns.borrow_mut().insert(name.to_string(), s.node);
         Ok(())
@@ -283,7 +320,12 @@ impl EventTableObj {
 
     /// The members as an event table node (checks that the event series share a domain).
     pub fn node(&self, it: &mut Interpreter) -> PyResult<NodeId> {
-        let members: Vec<(String, NodeId)> = self.columns.borrow().iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let members: Vec<(String, NodeId)> = self
+            .columns
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
         build(it, |a| a.series_collection_frame(members))
     }
 
@@ -310,7 +352,13 @@ impl NativeObject for EventTableObj {
     fn has_method(&self, name: &str) -> bool {
         name == "add_column"
     }
-    fn call_method(&self, _this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         debug_assert_eq!(name, "add_column");
         let (Some(Value::Str(n)), Some(v)) = (args.pos.first(), args.pos.get(1)) else {
             return Err(type_error("add_column(name, series)"));
@@ -320,7 +368,10 @@ impl NativeObject for EventTableObj {
         Ok(Value::None)
     }
     fn set_attr(&self, name: &str, value: Value, it: &mut Interpreter) -> Option<PyResult<()>> {
-        Some(self.check_and_add(it, name, &value).and_then(|_| self.check_domain(it)))
+        Some(
+            self.check_and_add(it, name, &value)
+                .and_then(|_| self.check_domain(it)),
+        )
     }
     fn get_attr(&self, _this: &Value, name: &str, it: &mut Interpreter) -> Option<PyResult<Value>> {
         let node = self.columns.borrow().get(name).copied()?;
@@ -339,18 +390,37 @@ impl NativeObject for DatasetObj {
         self
     }
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "define_population" | "add_column" | "configure_dummy_data" | "add_event_table")
+        matches!(
+            name,
+            "define_population" | "add_column" | "configure_dummy_data" | "add_event_table"
+        )
     }
-    fn call_method(&self, _this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        mut args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         match name {
             "define_population" => {
-                let v = args.pos.first().cloned().or_else(|| args.take_kw("population_condition"));
-                let v = v.ok_or_else(|| type_error("define_population() missing 1 required positional argument"))?;
+                let v = args
+                    .pos
+                    .first()
+                    .cloned()
+                    .or_else(|| args.take_kw("population_condition"));
+                let v = v.ok_or_else(|| {
+                    type_error("define_population() missing 1 required positional argument")
+                })?;
                 self.define_population(it, v)?;
             }
             "add_column" => {
-                let (Some(Value::Str(n)), Some(v)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
-                    return Err(type_error("add_column() takes a column name (a string) and a series"));
+                let (Some(Value::Str(n)), Some(v)) =
+                    (args.pos.first().cloned(), args.pos.get(1).cloned())
+                else {
+                    return Err(type_error(
+                        "add_column() takes a column name (a string) and a series",
+                    ));
                 };
                 self.add_column(it, &n, v)?;
             }
@@ -363,7 +433,12 @@ impl NativeObject for DatasetObj {
     fn set_attr(&self, name: &str, value: Value, it: &mut Interpreter) -> Option<PyResult<()>> {
         Some(self.add_column(it, name, value))
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         if self.has_method(name) {
             return None;
         }

@@ -7,7 +7,11 @@ use crate::eval::EvalError;
 
 /// Whether a source path is one of our embedded modules (`<ehrql/...>`).
 pub fn is_embedded(sources: &SourceMap, file: FileId) -> bool {
-    sources.get(file).path.to_string_lossy().starts_with("<ehrql")
+    sources
+        .get(file)
+        .path
+        .to_string_lossy()
+        .starts_with("<ehrql")
 }
 
 /// Points an error raised inside the embedded modules at the researcher's own code: the
@@ -15,7 +19,12 @@ pub fn is_embedded(sources: &SourceMap, file: FileId) -> bool {
 pub fn relocate(mut e: EvalError, sources: &SourceMap) -> EvalError {
     if let Some((file, _)) = e.location {
         if is_embedded(sources, file) {
-            if let Some(frame) = e.traceback.iter().rev().find(|f| !is_embedded(sources, f.file)) {
+            if let Some(frame) = e
+                .traceback
+                .iter()
+                .rev()
+                .find(|f| !is_embedded(sources, f.file))
+            {
                 e.location = Some((frame.file, frame.span));
             }
         }
@@ -31,7 +40,10 @@ pub fn relocate(mut e: EvalError, sources: &SourceMap) -> EvalError {
 
 fn span_of(v: &serde_json::Value) -> Option<Span> {
     let s = v.get("span")?;
-    Some(Span::new(s.get("start")?.as_u64()? as usize, s.get("end")?.as_u64()? as usize))
+    Some(Span::new(
+        s.get("start")?.as_u64()? as usize,
+        s.get("end")?.as_u64()? as usize,
+    ))
 }
 
 /// The value of the assignment statement whose target is exactly `target`, if any.
@@ -62,7 +74,9 @@ fn label_for(e: &EvalError) -> String {
         "these values have different types".into()
     } else if let Some(rest) = m.strip_prefix("Expected type ") {
         format!("expected type {rest}")
-    } else if m.starts_with("Expecting an ehrQL series") || m.starts_with("Expecting a series but got a frame") {
+    } else if m.starts_with("Expecting an ehrQL series")
+        || m.starts_with("Expecting a series but got a frame")
+    {
         "not a series".into()
     } else if m.starts_with("Invalid ") {
         "not a valid code for this column's coding system".into()
@@ -86,7 +100,11 @@ fn code_for(e: &EvalError) -> &'static str {
         _ if m.starts_with("Cannot combine series") => "E1011",
         _ if m.starts_with("Cannot compare") => "E1012",
         _ if m.starts_with("Expected type ") => "E1013",
-        _ if m.contains("is already set and cannot be reassigned") || m.contains("reserved name") => "E1014",
+        _ if m.contains("is already set and cannot be reassigned")
+            || m.contains("reserved name") =>
+        {
+            "E1014"
+        }
         _ if m.starts_with("population definition must not") => "E1015",
         "CodelistError" => "E1020",
         _ if m.starts_with("Expecting an ehrQL series")
@@ -95,7 +113,11 @@ fn code_for(e: &EvalError) -> &'static str {
         {
             "E1016"
         }
-        "AttributeError" if m.contains("has no column or method") || m.contains("has no method") => "E1017",
+        "AttributeError"
+            if m.contains("has no column or method") || m.contains("has no method") =>
+        {
+            "E1017"
+        }
         _ if m.starts_with("Invalid ") => "E1021",
         "Error" => "E1000",
         _ => "",
@@ -125,7 +147,9 @@ pub fn diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
         };
         match value {
             Some(v) => {
-                d = d.primary(v, label_for(e)).secondary(span, "assigned to a dataset column here");
+                d = d
+                    .primary(v, label_for(e))
+                    .secondary(span, "assigned to a dataset column here");
             }
             None => d = d.primary(span, label_for(e)),
         }

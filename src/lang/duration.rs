@@ -41,14 +41,30 @@ impl NativeObject for DurationType {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn call(&self, _this: &Value, mut args: Args, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn call(
+        &self,
+        _this: &Value,
+        mut args: Args,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let value = args.pos.first().cloned().or_else(|| args.take_kw("value"));
         Some(match value {
-            Some(v) => Ok(Value::Native(Rc::new(Duration { unit: self.0, value: v }))),
-            None => Err(type_error(format!("{}() missing 1 required positional argument: 'value'", self.0.name()))),
+            Some(v) => Ok(Value::Native(Rc::new(Duration {
+                unit: self.0,
+                value: v,
+            }))),
+            None => Err(type_error(format!(
+                "{}() missing 1 required positional argument: 'value'",
+                self.0.name()
+            ))),
         })
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         (name == "__name__").then(|| Ok(Value::str(self.0.name())))
     }
     fn is_instance(&self, value: &Value) -> Option<bool> {
@@ -131,7 +147,12 @@ impl Duration {
         })
     }
 
-    fn with_other_date(&self, it: &mut Interpreter, other: &Value, negate: bool) -> Option<PyResult<Value>> {
+    fn with_other_date(
+        &self,
+        it: &mut Interpreter,
+        other: &Value,
+        negate: bool,
+    ) -> Option<PyResult<Value>> {
         let literal_date = match other {
             Value::Str(s) => match parse_date_str(s) {
                 Ok(d) => Some(d),
@@ -176,22 +197,35 @@ impl Duration {
     fn intervals(&self, it: &mut Interpreter, date: &Value, starting: bool) -> PyResult<Value> {
         let d = match date {
             Value::Str(s) => parse_date_str(s)?,
-            _ => as_date(date).ok_or_else(|| type_error("Date must be supplied as a string or a date"))?,
+            _ => as_date(date)
+                .ok_or_else(|| type_error("Date must be supplied as a string or a date"))?,
         };
         let Some(n) = self.int_value() else {
-            return Err(type_error("Value must be a single, fixed number (not a series)"));
+            return Err(type_error(
+                "Value must be a single, fixed number (not a series)",
+            ));
         };
         if n < 0 {
             return Err(value_error("Value must be a positive integer"));
         }
         let one_day = |x: qm::Date, k: i64| scalar::add_days(x, k).map_err(|e| value_error(e.0));
         let mut out = Vec::new();
-        let ks: Vec<i64> = if starting { (0..n).collect() } else { (1 - n..=0).collect() };
+        let ks: Vec<i64> = if starting {
+            (0..n).collect()
+        } else {
+            (1 - n..=0).collect()
+        };
         for k in ks {
             let (s, e) = if starting {
-                (self.add_literal(d, k)?, one_day(self.add_literal(d, k + 1)?, -1)?)
+                (
+                    self.add_literal(d, k)?,
+                    one_day(self.add_literal(d, k + 1)?, -1)?,
+                )
             } else {
-                (one_day(self.add_literal(d, k - 1)?, 1)?, self.add_literal(d, k)?)
+                (
+                    one_day(self.add_literal(d, k - 1)?, 1)?,
+                    self.add_literal(d, k)?,
+                )
             };
             out.push(Value::tuple(vec![make_date(s)?, make_date(e)?]));
         }
@@ -207,22 +241,44 @@ impl NativeObject for Duration {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         (name == "value").then(|| Ok(self.value.clone()))
     }
     fn has_method(&self, name: &str) -> bool {
         matches!(name, "starting_on" | "ending_on")
     }
-    fn call_method(&self, _this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        mut args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         let date = args
             .pos
             .first()
             .cloned()
             .or_else(|| args.take_kw("date"))
-            .ok_or_else(|| type_error(format!("{name}() missing 1 required positional argument: 'date'")))?;
+            .ok_or_else(|| {
+                type_error(format!(
+                    "{name}() missing 1 required positional argument: 'date'"
+                ))
+            })?;
         self.intervals(it, &date, name == "starting_on")
     }
-    fn binary_op(&self, _this: &Value, op: BinOp, other: &Value, reflected: bool, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn binary_op(
+        &self,
+        _this: &Value,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         match op {
             BinOp::Add => {
                 if let Some(o) = as_duration(other) {
@@ -235,13 +291,24 @@ impl NativeObject for Duration {
             _ => None,
         }
     }
-    fn unary_op(&self, _this: &Value, op: UnaryOp, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn unary_op(
+        &self,
+        _this: &Value,
+        op: UnaryOp,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         (op == UnaryOp::USub).then(|| {
             let v = it.unary_op(UnaryOp::USub, &self.value)?;
             Ok(new_duration(self.unit, v))
         })
     }
-    fn compare(&self, _this: &Value, op: CmpOp, other: &Value, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        _this: &Value,
+        op: CmpOp,
+        other: &Value,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let negate = match op {
             CmpOp::Eq => false,
             CmpOp::NotEq => true,
@@ -298,25 +365,37 @@ impl NativeObject for DateDifference {
         }))
     }
     fn attribute_names(&self) -> Vec<String> {
-        ["days", "weeks", "months", "years"].map(String::from).to_vec()
+        ["days", "weeks", "months", "years"]
+            .map(String::from)
+            .to_vec()
     }
     fn truthy(&self, _it: &mut Interpreter) -> PyResult<bool> {
-        Err(type_error("a date difference has no truth value: use `.days`, `.weeks`, `.months` or `.years`"))
+        Err(type_error(
+            "a date difference has no truth value: use `.days`, `.weeks`, `.months` or `.years`",
+        ))
     }
 }
 
 /// The gap of `count_episodes_for_patient`: `days(n)` or `weeks(n)` with a literal int.
 pub fn episode_gap_days(_it: &mut Interpreter, gap: &Value) -> PyResult<i64> {
     let Some(d) = as_duration(gap) else {
-        return Err(type_error("`maximum_gap` must be supplied as `days()` or `weeks()`"));
+        return Err(type_error(
+            "`maximum_gap` must be supplied as `days()` or `weeks()`",
+        ));
     };
     if !matches!(d.unit, Unit::Days | Unit::Weeks) {
-        return Err(type_error("`maximum_gap` must be supplied as `days()` or `weeks()`"));
+        return Err(type_error(
+            "`maximum_gap` must be supplied as `days()` or `weeks()`",
+        ));
     }
     let n = match d.value {
         Value::Int(n) => n,
         Value::Bool(_) => return Err(type_error("`maximum_gap` must be a whole number of days")),
-        _ => return Err(value_error("`maximum_gap` must be a single, fixed number of days")),
+        _ => {
+            return Err(value_error(
+                "`maximum_gap` must be a single, fixed number of days",
+            ))
+        }
     };
     Ok(if d.unit == Unit::Weeks { n * 7 } else { n })
 }

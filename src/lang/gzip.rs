@@ -78,15 +78,28 @@ impl Huffman {
     }
 }
 
-const LEN_BASE: [u16; 29] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
-const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DIST_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289,
-    16385, 24577,
+const LEN_BASE: [u16; 29] = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258,
 ];
-const DIST_EXTRA: [u8; 30] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const LEN_EXTRA: [u8; 29] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+];
+const DIST_BASE: [u16; 30] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+];
+const DIST_EXTRA: [u8; 30] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+    13,
+];
 
-fn inflate_block(b: &mut Bits, out: &mut Vec<u8>, lit: &Huffman, dist: &Huffman) -> Result<(), String> {
+fn inflate_block(
+    b: &mut Bits,
+    out: &mut Vec<u8>,
+    lit: &Huffman,
+    dist: &Huffman,
+) -> Result<(), String> {
     loop {
         let sym = lit.decode(b)? as usize;
         if sym < 256 {
@@ -116,7 +129,11 @@ fn inflate_block(b: &mut Bits, out: &mut Vec<u8>, lit: &Huffman, dist: &Huffman)
 }
 
 fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut b = Bits { data, pos: 0, bit: 0 };
+    let mut b = Bits {
+        data,
+        pos: 0,
+        bit: 0,
+    };
     let mut out = Vec::new();
     loop {
         let last = b.bit()?;
@@ -124,7 +141,10 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
             0 => {
                 b.align();
                 let p = b.pos;
-                let len = u16::from_le_bytes([*data.get(p).ok_or("truncated")?, *data.get(p + 1).ok_or("truncated")?]) as usize;
+                let len = u16::from_le_bytes([
+                    *data.get(p).ok_or("truncated")?,
+                    *data.get(p + 1).ok_or("truncated")?,
+                ]) as usize;
                 let start = p + 4;
                 out.extend_from_slice(data.get(start..start + len).ok_or("truncated gzip data")?);
                 b.pos = start + len;
@@ -147,7 +167,9 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
                 let hlit = b.bits(5)? as usize + 257;
                 let hdist = b.bits(5)? as usize + 1;
                 let hclen = b.bits(4)? as usize + 4;
-                const ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+                const ORDER: [usize; 19] = [
+                    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+                ];
                 let mut cl = [0u8; 19];
                 for &o in ORDER.iter().take(hclen) {
                     cl[o] = b.bits(3)? as u8;
@@ -159,7 +181,8 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
                     match sym {
                         0..=15 => lengths.push(sym as u8),
                         16 => {
-                            let prev = *lengths.last().ok_or("invalid code lengths in gzip data")?;
+                            let prev =
+                                *lengths.last().ok_or("invalid code lengths in gzip data")?;
                             for _ in 0..3 + b.bits(2)? {
                                 lengths.push(prev);
                             }

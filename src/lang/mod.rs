@@ -45,17 +45,42 @@ const EMPTY_PACKAGE: &str = include_str!("py/empty_package.py");
 pub fn register_modules(it: &mut Interpreter) {
     it.register_module("ehrql", BuiltinModule::Python(include_str!("py/init.py")));
     it.register_module("ehrql._native", BuiltinModule::Native(native::init));
-    it.register_module("ehrql.exceptions", BuiltinModule::Python(include_str!("py/exceptions.py")));
-    it.register_module("ehrql.codes", BuiltinModule::Python(include_str!("py/codes.py")));
-    it.register_module("ehrql.query_language", BuiltinModule::Python(include_str!("py/query_language.py")));
-    it.register_module("ehrql.tables", BuiltinModule::Python(include_str!("py/tables.py")));
-    it.register_module("ehrql.measures", BuiltinModule::Python(include_str!("py/measures.py")));
-    it.register_module("ehrql.user_parameters", BuiltinModule::Python(include_str!("py/user_parameters.py")));
-    for package in ["ehrql.tables.raw", "ehrql.tables.beta", "ehrql.tables.beta.raw"] {
+    it.register_module(
+        "ehrql.exceptions",
+        BuiltinModule::Python(include_str!("py/exceptions.py")),
+    );
+    it.register_module(
+        "ehrql.codes",
+        BuiltinModule::Python(include_str!("py/codes.py")),
+    );
+    it.register_module(
+        "ehrql.query_language",
+        BuiltinModule::Python(include_str!("py/query_language.py")),
+    );
+    it.register_module(
+        "ehrql.tables",
+        BuiltinModule::Python(include_str!("py/tables.py")),
+    );
+    it.register_module(
+        "ehrql.measures",
+        BuiltinModule::Python(include_str!("py/measures.py")),
+    );
+    it.register_module(
+        "ehrql.user_parameters",
+        BuiltinModule::Python(include_str!("py/user_parameters.py")),
+    );
+    for package in [
+        "ehrql.tables.raw",
+        "ehrql.tables.beta",
+        "ehrql.tables.beta.raw",
+    ] {
         it.register_module(package, BuiltinModule::Python(EMPTY_PACKAGE));
     }
     for (name, src) in SCHEMA_MODULES {
         it.register_module(&format!("ehrql.tables.{name}"), BuiltinModule::Python(src));
-        it.register_module(&format!("ehrql.tables.beta.{name}"), BuiltinModule::Python(src));
+        it.register_module(
+            &format!("ehrql.tables.beta.{name}"),
+            BuiltinModule::Python(src),
+        );
     }
 }

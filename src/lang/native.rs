@@ -8,8 +8,8 @@ use crate::eval::error::{attribute_error, type_error, value_error, PyResult};
 use crate::eval::value::{Key, Namespace};
 use crate::eval::{Args, Interpreter, NativeObject, Value};
 use crate::qm::{
-    self, ActivationFilter, Column, Constraint, InlineRow, InlineTable, NaryFn, NodeId, Position, Table,
-    TableSchema, Type,
+    self, ActivationFilter, Column, Constraint, InlineRow, InlineTable, NaryFn, NodeId, Position,
+    Table, TableSchema, Type,
 };
 
 use super::convert::{as_series, column_type, literal};
@@ -68,7 +68,12 @@ fn arg(args: &Args, i: usize, name: &str) -> PyResult<Value> {
     args.pos
         .get(i)
         .cloned()
-        .or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+        .or_else(|| {
+            args.kw
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
         .ok_or_else(|| type_error(format!("missing required argument: '{name}'")))
 }
 
@@ -79,7 +84,10 @@ fn node_arg(args: &Args, i: usize) -> PyResult<NodeId> {
 fn str_arg(args: &Args, i: usize, name: &str) -> PyResult<Rc<str>> {
     match arg(args, i, name)? {
         Value::Str(s) => Ok(s),
-        other => Err(type_error(format!("{name} must be a string, not '{}'", other.type_name()))),
+        other => Err(type_error(format!(
+            "{name} must be a string, not '{}'",
+            other.type_name()
+        ))),
     }
 }
 
@@ -112,14 +120,26 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         ("check_name", super::dataset::check_name_fn),
         ("check_measure_value", super::dataset::check_measure_value),
         ("check_patient_series", super::dataset::check_patient_series),
-        ("check_population_constraint", super::dataset::check_population_constraint),
+        (
+            "check_population_constraint",
+            super::dataset::check_population_constraint,
+        ),
         ("create_dataset", super::dataset::create_dataset),
     ];
     for (name, f) in fns {
         set(ns, name, Value::builtin(name, *f));
     }
-    set(ns, "Dataset", Value::builtin("Dataset", super::dataset::create_dataset));
-    for (name, unit) in [("days", Unit::Days), ("weeks", Unit::Weeks), ("months", Unit::Months), ("years", Unit::Years)] {
+    set(
+        ns,
+        "Dataset",
+        Value::builtin("Dataset", super::dataset::create_dataset),
+    );
+    for (name, unit) in [
+        ("days", Unit::Days),
+        ("weeks", Unit::Weeks),
+        ("months", Unit::Months),
+        ("years", Unit::Years),
+    ] {
         set(ns, name, Value::Native(Rc::new(DurationType(unit))));
     }
     Ok(())
@@ -128,7 +148,8 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 fn valid_code(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     let system = str_arg(&args, 0, "system")?;
     let value = str_arg(&args, 1, "value")?;
-    let system = super::convert::code_system(&system).ok_or_else(|| value_error("unknown code system"))?;
+    let system =
+        super::convert::code_system(&system).ok_or_else(|| value_error("unknown code system"))?;
     Ok(Value::Bool(super::codes::valid_code(system, &value)))
 }
 
@@ -164,13 +185,20 @@ fn codelist_from_csv_text(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     read_codelist(it, &text, &column, category.as_deref(), "<lines>")
 }
 
-fn read_codelist(it: &mut Interpreter, text: &str, column: &str, category: Option<&str>, path: &str) -> PyResult<Value> {
+fn read_codelist(
+    it: &mut Interpreter,
+    text: &str,
+    column: &str,
+    category: Option<&str>,
+    path: &str,
+) -> PyResult<Value> {
     let value = super::codes::parse_codelist(text, column, category)
         .map_err(|msg| ehrql_exception(it, "CodelistError", format!("{msg}: {path}")))?;
     // Remember where each code came from, so an invalid code names its file and line.
-    let col = crate::lang::csv::parse(text)
-        .first()
-        .and_then(|h| h.iter().position(|x| x.trim_start_matches('\u{feff}') == column));
+    let col = crate::lang::csv::parse(text).first().and_then(|h| {
+        h.iter()
+            .position(|x| x.trim_start_matches('\u{feff}') == column)
+    });
     if let Some(col) = col {
         let rows = crate::lang::csv::parse_with_lines(text);
         with_state(it, |s| {
@@ -178,7 +206,9 @@ fn read_codelist(it: &mut Interpreter, text: &str, column: &str, category: Optio
                 if let Some(code) = row.get(col) {
                     let code = code.trim();
                     if !code.is_empty() {
-                        s.code_origins.entry(code.to_string()).or_insert((path.to_string(), *line));
+                        s.code_origins
+                            .entry(code.to_string())
+                            .or_insert((path.to_string(), *line));
                     }
                 }
             }
@@ -268,7 +298,11 @@ fn constraint(it: &mut Interpreter, c: &Value, ty: &Type) -> PyResult<Constraint
     })
 }
 
-fn schema_from(it: &mut Interpreter, columns: &Value, with_constraints: bool) -> PyResult<TableSchema> {
+fn schema_from(
+    it: &mut Interpreter,
+    columns: &Value,
+    with_constraints: bool,
+) -> PyResult<TableSchema> {
     let mut cols = Vec::new();
     for item in it.iterate(columns)? {
         let parts = it.iterate(&item)?;
@@ -277,7 +311,10 @@ fn schema_from(it: &mut Interpreter, columns: &Value, with_constraints: bool) ->
             _ => return Err(type_error("column names must be strings")),
         };
         if name == "patient_id" {
-            return Err(ehrql_error(it, "`patient_id` is an implicit column and cannot be declared"));
+            return Err(ehrql_error(
+                it,
+                "`patient_id` is an implicit column and cannot be declared",
+            ));
         }
         let ty_value = parts.get(1).cloned().unwrap_or(Value::None);
         let ty = column_type(it, &ty_value)
@@ -290,7 +327,11 @@ fn schema_from(it: &mut Interpreter, columns: &Value, with_constraints: bool) ->
                 }
             }
         }
-        cols.push(Column { name, ty, constraints });
+        cols.push(Column {
+            name,
+            ty,
+            constraints,
+        });
     }
     Ok(TableSchema::new(cols))
 }
@@ -311,11 +352,21 @@ fn select_table(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         required_permission: permission,
         activation_filter: activation,
     };
-    let id = build(it, |a| if is_event { a.select_table(table) } else { a.select_patient_table(table) })?;
+    let id = build(it, |a| {
+        if is_event {
+            a.select_table(table)
+        } else {
+            a.select_patient_table(table)
+        }
+    })?;
     Ok(frame_node_value(id))
 }
 
-fn inline_rows(it: &mut Interpreter, schema: &TableSchema, rows: Vec<Vec<Value>>) -> PyResult<Vec<InlineRow>> {
+fn inline_rows(
+    it: &mut Interpreter,
+    schema: &TableSchema,
+    rows: Vec<Vec<Value>>,
+) -> PyResult<Vec<InlineRow>> {
     let mut out = Vec::new();
     for (i, row) in rows.into_iter().enumerate() {
         if row.len() != schema.columns.len() + 1 {
@@ -332,7 +383,11 @@ fn inline_rows(it: &mut Interpreter, schema: &TableSchema, rows: Vec<Vec<Value>>
         };
         let mut values = Vec::new();
         for (v, c) in row[1..].iter().zip(&schema.columns) {
-            values.push(if v.is_none() { None } else { Some(literal(it, v, Some(&c.ty))?) });
+            values.push(if v.is_none() {
+                None
+            } else {
+                Some(literal(it, v, Some(&c.ty))?)
+            });
         }
         out.push(InlineRow { patient_id, values });
     }
@@ -361,8 +416,13 @@ fn csv_value(text: &str, ty: &Type) -> Result<Option<qm::Value>, String> {
             _ => return Err(format!("invalid bool {text:?} (use T or F)")),
         },
         Type::Int => qm::Value::Int(text.parse().map_err(|_| format!("invalid int {text:?}"))?),
-        Type::Float => qm::Value::float(text.parse().map_err(|_| format!("invalid float {text:?}"))?),
-        Type::Date => qm::Value::Date(qm::Date::parse_iso(text).ok_or_else(|| format!("invalid date {text:?}"))?),
+        Type::Float => qm::Value::float(
+            text.parse()
+                .map_err(|_| format!("invalid float {text:?}"))?,
+        ),
+        Type::Date => qm::Value::Date(
+            qm::Date::parse_iso(text).ok_or_else(|| format!("invalid date {text:?}"))?,
+        ),
         Type::Code(c) => {
             if !super::codes::valid_code(*c, text) {
                 return Err(format!("invalid {} {text:?}", c.name()));
@@ -387,7 +447,13 @@ fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let resolved = it.sandbox.resolve(&path)?;
     let bytes = match std::fs::read(&resolved) {
         Ok(b) => b,
-        Err(_) => return Err(ehrql_exception(it, "CodelistError", format!("No such file: {path}"))),
+        Err(_) => {
+            return Err(ehrql_exception(
+                it,
+                "CodelistError",
+                format!("No such file: {path}"),
+            ))
+        }
     };
     let bytes = if path.ends_with(".gz") {
         match super::gzip::gunzip(&bytes) {
@@ -402,14 +468,22 @@ fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let header = rows.next().map(|(_, h)| h).unwrap_or_default();
     let pid = header.iter().position(|h| h == "patient_id");
     let Some(pid) = pid else {
-        return Err(ehrql_exception(it, "CodelistError", format!("{path}: missing column 'patient_id'")));
+        return Err(ehrql_exception(
+            it,
+            "CodelistError",
+            format!("{path}: missing column 'patient_id'"),
+        ));
     };
     let mut positions = Vec::new();
     for c in &schema.columns {
         match header.iter().position(|h| *h == c.name) {
             Some(p) => positions.push(p),
             None => {
-                return Err(ehrql_exception(it, "CodelistError", format!("{path}: missing column '{}'", c.name)))
+                return Err(ehrql_exception(
+                    it,
+                    "CodelistError",
+                    format!("{path}: missing column '{}'", c.name),
+                ))
             }
         }
     }
@@ -433,7 +507,9 @@ fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         }
         out.push(InlineRow { patient_id, values });
     }
-    let id = build(it, |a| a.inline_patient_table(InlineTable { schema, rows: out }))?;
+    let id = build(it, |a| {
+        a.inline_patient_table(InlineTable { schema, rows: out })
+    })?;
     Ok(frame_node_value(id))
 }
 
@@ -465,11 +541,20 @@ fn column(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         }
     }
     if name.starts_with("__") {
-        return Err(attribute_error(format!("'{}' object has no attribute '{name}'", class.name)));
+        return Err(attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
+            class.name
+        )));
     }
-    if matches!(&*name, "first_for_patient" | "last_for_patient") && class.lookup("where").is_some() {
-        return Err(attribute_error(format!("'{}' has no method '{name}': the frame is not sorted", class.name))
-            .with_help(format!("sort the rows first to say which one to pick, e.g. `.sort_by(frame.date).{name}()`")));
+    if matches!(&*name, "first_for_patient" | "last_for_patient") && class.lookup("where").is_some()
+    {
+        return Err(attribute_error(format!(
+            "'{}' has no method '{name}': the frame is not sorted",
+            class.name
+        ))
+        .with_help(format!(
+            "sort the rows first to say which one to pick, e.g. `.sort_by(frame.date).{name}()`"
+        )));
     }
     let mut candidates: Vec<String> = Vec::new();
     if let Some(Value::Dict(d)) = &columns {
@@ -479,10 +564,17 @@ fn column(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         }));
     }
     for c in std::iter::once(&class).chain(class.mro.iter()) {
-        candidates.extend(c.dict.borrow().keys().filter(|k| !k.starts_with('_')).map(|k| k.to_string()));
+        candidates.extend(
+            c.dict
+                .borrow()
+                .keys()
+                .filter(|k| !k.starts_with('_'))
+                .map(|k| k.to_string()),
+        );
     }
     let mut err = attribute_error(format!("'{}' has no column or method '{name}'", class.name));
-    if let Some(close) = crate::eval::interp::closest(&name, candidates.iter().map(String::as_str)) {
+    if let Some(close) = crate::eval::interp::closest(&name, candidates.iter().map(String::as_str))
+    {
         err = err.with_help(format!("did you mean `{close}`?"));
     } else if !candidates.is_empty() {
         let mut cols: Vec<String> = match &columns {
@@ -554,7 +646,9 @@ fn sort(it: &mut Interpreter, args: Args) -> PyResult<Value> {
             Some(s) if s.patient => return Err(ehrql_error(it, "Cannot sort by a constant value")),
             Some(s) => ids.push(s.node),
             None if is_frame(it, k) => {
-                return Err(type_error("Expecting a series to sort by, got a frame: are you missing a column name?"))
+                return Err(type_error(
+                    "Expecting a series to sort by, got a frame: are you missing a column name?",
+                ))
             }
             None => return Err(ehrql_error(it, "Cannot sort by a constant value")),
         }
@@ -575,7 +669,9 @@ fn case_condition(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0, "condition")?;
     let ok = matches!(v, Value::Bool(_)) || as_series(&v).is_some_and(|s| s.ty == Type::Bool);
     if !ok {
-        return Err(type_error("invalid case condition: Expecting a boolean series"));
+        return Err(type_error(
+            "invalid case condition: Expecting a boolean series",
+        ));
     }
     let id = operand(it, &v, None)?;
     Ok(wrap(it, id))
@@ -588,21 +684,35 @@ fn case(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     for p in pairs {
         let parts = it.iterate(&p)?;
         let c = operand(it, &parts[0], None)?;
-        let v = if parts[1].is_none() { None } else { Some(operand(it, &parts[1], None)?) };
+        let v = if parts[1].is_none() {
+            None
+        } else {
+            Some(operand(it, &parts[1], None)?)
+        };
         cases.push((c, v));
     }
-    let default = if otherwise.is_none() { None } else { Some(operand(it, &otherwise, None)?) };
+    let default = if otherwise.is_none() {
+        None
+    } else {
+        Some(operand(it, &otherwise, None)?)
+    };
     build_series(it, |a| a.case(cases, default))
 }
 
 fn min_max(it: &mut Interpreter, args: Args, op: NaryFn) -> PyResult<Value> {
-    let name = if op == NaryFn::MinimumOf { "minimum_of" } else { "maximum_of" };
+    let name = if op == NaryFn::MinimumOf {
+        "minimum_of"
+    } else {
+        "maximum_of"
+    };
     if args.pos.len() < 2 {
         return Err(type_error(format!("{name}() needs at least two arguments")));
     }
     let cast = args.pos.iter().find_map(as_series).map(|s| s.ty.clone());
     if cast == Some(Type::Bool) {
-        return Err(type_error(format!("{name}() cannot be used with boolean series")));
+        return Err(type_error(format!(
+            "{name}() cannot be used with boolean series"
+        )));
     }
     let mut ids = Vec::new();
     for v in &args.pos {
@@ -629,7 +739,9 @@ fn is_series(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn is_duration(_: &mut Interpreter, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(args.pos.first().and_then(as_duration).is_some()))
+    Ok(Value::Bool(
+        args.pos.first().and_then(as_duration).is_some(),
+    ))
 }
 
 fn same_node(_: &mut Interpreter, args: Args) -> PyResult<Value> {

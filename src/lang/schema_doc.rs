@@ -32,7 +32,16 @@ pub struct TableDoc {
     pub columns: Vec<ColumnDoc>,
 }
 
-pub const SCHEMA_NAMES: &[&str] = &["core", "tpp", "emis", "emisv2", "smoketest", "raw.core", "raw.tpp", "raw.emis"];
+pub const SCHEMA_NAMES: &[&str] = &[
+    "core",
+    "tpp",
+    "emis",
+    "emisv2",
+    "smoketest",
+    "raw.core",
+    "raw.tpp",
+    "raw.emis",
+];
 
 fn type_label(t: &Type) -> String {
     match t {
@@ -51,28 +60,38 @@ fn text(v: Option<Value>) -> String {
 /// The tables of `ehrql.tables.<module>` in `__all__` order.
 pub fn schema_tables(module: &str) -> Result<Vec<TableDoc>, String> {
     if !SCHEMA_NAMES.contains(&module) {
-        return Err(format!("unknown schema '{module}'; expected one of: {}", SCHEMA_NAMES.join(", ")));
+        return Err(format!(
+            "unknown schema '{module}'; expected one of: {}",
+            SCHEMA_NAMES.join(", ")
+        ));
     }
-    let mut it = super::compile::interpreter(std::path::Path::new("<schema>"), &[], &std::env::temp_dir());
+    let mut it =
+        super::compile::interpreter(std::path::Path::new("<schema>"), &[], &std::env::temp_dir());
     let m = it
         .import_module(&format!("ehrql.tables.{module}"))
         .map_err(|e| it.to_eval_error(e).headline())?;
     let names = match m.get("__all__") {
-        Some(all) => it.iterate(&all).map_err(|e| it.to_eval_error(e).headline())?,
+        Some(all) => it
+            .iterate(&all)
+            .map_err(|e| it.to_eval_error(e).headline())?,
         None => vec![],
     };
     let mut out = Vec::new();
     for name in names {
         let Value::Str(name) = name else { continue };
         let Some(table) = m.get(&name) else { continue };
-        let Some(node) = frame_of(&table) else { continue };
+        let Some(node) = frame_of(&table) else {
+            continue;
+        };
         let info = with_state(&mut it, |s| match s.arena.node(node) {
             Node::SelectTable(t) => Some((s.arena.table(*t).clone(), "event")),
             Node::SelectPatientTable(t) => Some((s.arena.table(*t).clone(), "patient")),
             _ => None,
         });
         let Some((t, kind)) = info else { continue };
-        let Value::Instance(inst) = &table else { continue };
+        let Value::Instance(inst) = &table else {
+            continue;
+        };
         let class = inst.class.clone();
         let defs = class.lookup("_ehrql_column_defs");
         let docstring = text(class.dict.borrow().get("__doc__").cloned());
@@ -113,13 +132,25 @@ pub fn schema_markdown(module: &str, tables: &[TableDoc]) -> String {
         if !t.docstring.is_empty() {
             out.push_str(&format!("{}\n\n", t.docstring));
         }
-        out.push_str(&format!("{} frame", if t.kind == "event" { "Event" } else { "Patient" }));
+        out.push_str(&format!(
+            "{} frame",
+            if t.kind == "event" {
+                "Event"
+            } else {
+                "Patient"
+            }
+        ));
         if let Some(p) = &t.required_permission {
             out.push_str(&format!("; requires the `{p}` permission"));
         }
         out.push_str(".\n\n| column | type | description |\n|---|---|---|\n");
         for c in &t.columns {
-            out.push_str(&format!("| `{}` | {} | {} |\n", c.name, c.ty, c.description.replace('|', "\\|")));
+            out.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                c.name,
+                c.ty,
+                c.description.replace('|', "\\|")
+            ));
         }
     }
     out

@@ -22,7 +22,10 @@ pub struct SeriesObj {
 }
 
 /// Builds a node with the run's arena, translating refusals.
-pub fn build(it: &mut Interpreter, f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>) -> PyResult<NodeId> {
+pub fn build(
+    it: &mut Interpreter,
+    f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>,
+) -> PyResult<NodeId> {
     match with_state(it, |s| f(&mut s.arena)) {
         Ok(id) => Ok(id),
         Err(e) => Err(qm_error(it, e)),
@@ -33,12 +36,18 @@ pub fn build(it: &mut Interpreter, f: impl FnOnce(&mut Arena) -> Result<NodeId, 
 pub fn wrap(it: &mut Interpreter, node: NodeId) -> Value {
     let (ty, patient) = with_state(it, |s| {
         let info = s.arena.info(node);
-        (info.series_type().cloned().unwrap_or(Type::Bool), info.is_patient_level())
+        (
+            info.series_type().cloned().unwrap_or(Type::Bool),
+            info.is_patient_level(),
+        )
     });
     Value::Native(Rc::new(SeriesObj { node, ty, patient }))
 }
 
-pub fn build_series(it: &mut Interpreter, f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>) -> PyResult<Value> {
+pub fn build_series(
+    it: &mut Interpreter,
+    f: impl FnOnce(&mut Arena) -> Result<NodeId, QmError>,
+) -> PyResult<Value> {
     let id = build(it, f)?;
     Ok(wrap(it, id))
 }
@@ -62,7 +71,14 @@ fn precedence_help() -> &'static str {
      comparison in parentheses: `(a > 1) & (b < 2)`, not `a > 1 & b < 2`"
 }
 
-const COMMON: &[&str] = &["is_null", "is_not_null", "when_null_then", "is_in", "is_not_in", "map_values"];
+const COMMON: &[&str] = &[
+    "is_null",
+    "is_not_null",
+    "when_null_then",
+    "is_in",
+    "is_not_in",
+    "map_values",
+];
 const EVENT_COMMON: &[&str] = &["count_distinct_for_patient"];
 
 impl SeriesObj {
@@ -80,7 +96,12 @@ impl SeriesObj {
             Type::Int | Type::Float => {
                 m.extend(["as_int", "as_float", "absolute"]);
                 if self.event() {
-                    m.extend(["sum_for_patient", "mean_for_patient", "minimum_for_patient", "maximum_for_patient"]);
+                    m.extend([
+                        "sum_for_patient",
+                        "mean_for_patient",
+                        "minimum_for_patient",
+                        "maximum_for_patient",
+                    ]);
                 }
             }
             Type::Str => {
@@ -102,7 +123,11 @@ impl SeriesObj {
                     "is_during",
                 ]);
                 if self.event() {
-                    m.extend(["minimum_for_patient", "maximum_for_patient", "count_episodes_for_patient"]);
+                    m.extend([
+                        "minimum_for_patient",
+                        "maximum_for_patient",
+                        "count_episodes_for_patient",
+                    ]);
                 }
             }
             Type::Code(_) => m.push("to_category"),
@@ -126,7 +151,10 @@ impl SeriesObj {
             Type::MultiCodeString(_) => "MultiCodeString",
             Type::Set(_) => "Set",
         };
-        format!("{family}{}Series", if self.patient { "Patient" } else { "Event" })
+        format!(
+            "{family}{}Series",
+            if self.patient { "Patient" } else { "Event" }
+        )
     }
 
     fn unary(&self, it: &mut Interpreter, op: UnaryFn) -> PyResult<Value> {
@@ -134,10 +162,22 @@ impl SeriesObj {
         build_series(it, |a| a.unary(op, n))
     }
 
-    fn binary(&self, it: &mut Interpreter, op: BinaryFn, other: &Value, reflected: bool) -> PyResult<Value> {
+    fn binary(
+        &self,
+        it: &mut Interpreter,
+        op: BinaryFn,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Value> {
         let o = operand(it, other, Some(&self.ty))?;
         let n = self.node;
-        build_series(it, |a| if reflected { a.binary(op, o, n) } else { a.binary(op, n, o) })
+        build_series(it, |a| {
+            if reflected {
+                a.binary(op, o, n)
+            } else {
+                a.binary(op, n, o)
+            }
+        })
     }
 
     fn aggregate(&self, it: &mut Interpreter, op: AggregateFn) -> PyResult<Value> {
@@ -194,12 +234,15 @@ impl SeriesObj {
                 }
                 Err(e) => {
                     let origin = match m {
-                        Value::Str(code) => with_state(it, |s| s.code_origins.get(&**code).cloned()),
+                        Value::Str(code) => {
+                            with_state(it, |s| s.code_origins.get(&**code).cloned())
+                        }
                         _ => None,
                     };
                     return Err(match origin {
                         Some((file, line)) => {
-                            let message = format!("{} (in {file}, line {line})", it.to_eval_error(e).message);
+                            let message =
+                                format!("{} (in {file}, line {line})", it.to_eval_error(e).message);
                             super::state::ehrql_exception(it, "CodelistError", message)
                         }
                         None => e,
@@ -214,10 +257,22 @@ impl SeriesObj {
     }
 
     fn map_values(&self, it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-        let mapping = args.pos.first().cloned().or_else(|| args.take_kw("mapping")).or_else(|| args.take_kw("categorisation"));
-        let default = args.pos.get(1).cloned().or_else(|| args.take_kw("default")).unwrap_or(Value::None);
+        let mapping = args
+            .pos
+            .first()
+            .cloned()
+            .or_else(|| args.take_kw("mapping"))
+            .or_else(|| args.take_kw("categorisation"));
+        let default = args
+            .pos
+            .get(1)
+            .cloned()
+            .or_else(|| args.take_kw("default"))
+            .unwrap_or(Value::None);
         let Some(mapping) = mapping else {
-            return Err(type_error("map_values() missing required argument: 'mapping'"));
+            return Err(type_error(
+                "map_values() missing required argument: 'mapping'",
+            ));
         };
         let items = it.mapping_items(&mapping)?;
         if items.is_empty() {
@@ -228,14 +283,27 @@ impl SeriesObj {
             let key = operand(it, &k, Some(&self.ty))?;
             let n = self.node;
             let cond = build(it, |a| a.eq(n, key))?;
-            let value = if v.is_none() { None } else { Some(operand(it, &v, None)?) };
+            let value = if v.is_none() {
+                None
+            } else {
+                Some(operand(it, &v, None)?)
+            };
             cases.push((cond, value));
         }
-        let default = if default.is_none() { None } else { Some(operand(it, &default, None)?) };
+        let default = if default.is_none() {
+            None
+        } else {
+            Some(operand(it, &default, None)?)
+        };
         build_series(it, |a| a.case(cases, default))
     }
 
-    fn compare_op(&self, it: &mut Interpreter, op: CmpOp, other: &Value) -> Option<PyResult<Value>> {
+    fn compare_op(
+        &self,
+        it: &mut Interpreter,
+        op: CmpOp,
+        other: &Value,
+    ) -> Option<PyResult<Value>> {
         let f = match op {
             CmpOp::Eq => BinaryFn::EQ,
             CmpOp::NotEq => BinaryFn::NE,
@@ -262,7 +330,12 @@ impl SeriesObj {
     }
 
     /// A comparison between values of different types, in the researcher's terms.
-    fn mismatched_comparison(&self, it: &mut Interpreter, op: CmpOp, other: &Value) -> Option<crate::eval::PyErr> {
+    fn mismatched_comparison(
+        &self,
+        it: &mut Interpreter,
+        op: CmpOp,
+        other: &Value,
+    ) -> Option<crate::eval::PyErr> {
         let other_ty = match as_series(other) {
             Some(s) => s.ty.clone(),
             None => match other {
@@ -271,7 +344,10 @@ impl SeriesObj {
                 _ => literal(it, other, None).ok()?.ty().ok()?,
             },
         };
-        if other_ty == self.ty || other_ty.is_subtype_of(&self.ty) || self.ty.is_subtype_of(&other_ty) {
+        if other_ty == self.ty
+            || other_ty.is_subtype_of(&self.ty)
+            || self.ty.is_subtype_of(&other_ty)
+        {
             return None;
         }
         let mut describe = |t: &Type, series: bool| -> String {
@@ -284,7 +360,11 @@ impl SeriesObj {
                 other => other.to_string(),
             };
             if series {
-                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 format!("{article} {name} series")
             } else {
                 format!("the {name} {}", super::native::py_repr(it, other))
@@ -292,7 +372,10 @@ impl SeriesObj {
         };
         let lhs = describe(&self.ty, true);
         let rhs = describe(&other_ty, as_series(other).is_some());
-        let mut err = type_error(format!("Cannot compare {lhs} with {rhs} (using `{}`)", op.symbol()));
+        let mut err = type_error(format!(
+            "Cannot compare {lhs} with {rhs} (using `{}`)",
+            op.symbol()
+        ));
         err = err.with_help(match (&self.ty, &other_ty) {
             (Type::Date, Type::Int | Type::Float) => {
                 "compare dates with dates, e.g. `x.date > \"2020-01-01\"`, or compare a part of the date, \
@@ -307,12 +390,23 @@ impl SeriesObj {
         Some(err)
     }
 
-    fn date_arg(&self, it: &mut Interpreter, args: &Args, i: usize, name: &str) -> PyResult<NodeId> {
+    fn date_arg(
+        &self,
+        it: &mut Interpreter,
+        args: &Args,
+        i: usize,
+        name: &str,
+    ) -> PyResult<NodeId> {
         let v = args
             .pos
             .get(i)
             .cloned()
-            .or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+            .or_else(|| {
+                args.kw
+                    .iter()
+                    .find(|(k, _)| &**k == name)
+                    .map(|(_, v)| v.clone())
+            })
             .ok_or_else(|| type_error(format!("missing required argument: '{name}'")))?;
         operand(it, &v, Some(&Type::Date))
     }
@@ -322,7 +416,13 @@ impl SeriesObj {
         build(it, |a| a.binary(op, n, rhs))
     }
 
-    fn call(&self, this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call(
+        &self,
+        this: &Value,
+        name: &str,
+        mut args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         let arg0 = |args: &Args| args.pos.first().cloned();
         let n = self.node;
         match name {
@@ -332,7 +432,9 @@ impl SeriesObj {
                 a.not(x)
             }),
             "when_null_then" => {
-                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let other = arg0(&args)
+                    .or_else(|| args.take_kw("other"))
+                    .unwrap_or(Value::None);
                 let o = operand(it, &other, Some(&self.ty))?;
                 build_series(it, |a| {
                     let isnull = a.is_null(n)?;
@@ -341,12 +443,16 @@ impl SeriesObj {
                 })
             }
             "is_in" => {
-                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let other = arg0(&args)
+                    .or_else(|| args.take_kw("other"))
+                    .unwrap_or(Value::None);
                 let id = self.is_in(it, &other)?;
                 Ok(wrap(it, id))
             }
             "is_not_in" => {
-                let other = arg0(&args).or_else(|| args.take_kw("other")).unwrap_or(Value::None);
+                let other = arg0(&args)
+                    .or_else(|| args.take_kw("other"))
+                    .unwrap_or(Value::None);
                 let id = self.is_in(it, &other)?;
                 build_series(it, |a| a.not(id))
             }
@@ -387,10 +493,14 @@ impl SeriesObj {
                 })
             }
             "is_during" => {
-                let interval = arg0(&args).or_else(|| args.take_kw("interval")).unwrap_or(Value::None);
+                let interval = arg0(&args)
+                    .or_else(|| args.take_kw("interval"))
+                    .unwrap_or(Value::None);
                 let items = it.iterate(&interval)?;
                 if items.len() != 2 {
-                    return Err(type_error("`is_during()` expects an interval: a pair of (start, end) dates"));
+                    return Err(type_error(
+                        "`is_during()` expects an interval: a pair of (start, end) dates",
+                    ));
                 }
                 let s = operand(it, &items[0], Some(&Type::Date))?;
                 let e = operand(it, &items[1], Some(&Type::Date))?;
@@ -401,12 +511,21 @@ impl SeriesObj {
                 })
             }
             "count_episodes_for_patient" => {
-                let gap = arg0(&args).or_else(|| args.take_kw("maximum_gap")).unwrap_or(Value::None);
+                let gap = arg0(&args)
+                    .or_else(|| args.take_kw("maximum_gap"))
+                    .unwrap_or(Value::None);
                 let days = duration::episode_gap_days(it, &gap)?;
-                self.aggregate(it, AggregateFn::CountEpisodes { maximum_gap_days: days })
+                self.aggregate(
+                    it,
+                    AggregateFn::CountEpisodes {
+                        maximum_gap_days: days,
+                    },
+                )
             }
             "contains" => {
-                let other = arg0(&args).or_else(|| args.take_kw("value")).unwrap_or(Value::None);
+                let other = arg0(&args)
+                    .or_else(|| args.take_kw("value"))
+                    .unwrap_or(Value::None);
                 if let Type::MultiCodeString(m) = self.ty {
                     let o = super::codes::multi_code_arg(it, m, &other)?;
                     return build_series(it, |a| {
@@ -417,11 +536,17 @@ impl SeriesObj {
                 self.binary(it, BinaryFn::StringContains, &other, false)
             }
             "contains_any_of" => {
-                let Type::MultiCodeString(m) = self.ty else { unreachable!("method list") };
-                let codelist = arg0(&args).or_else(|| args.take_kw("codelist")).unwrap_or(Value::None);
+                let Type::MultiCodeString(m) = self.ty else {
+                    unreachable!("method list")
+                };
+                let codelist = arg0(&args)
+                    .or_else(|| args.take_kw("codelist"))
+                    .unwrap_or(Value::None);
                 let items = it.iterate(&codelist)?;
                 if items.is_empty() {
-                    return Err(type_error("reduce() of empty iterable with no initial value"));
+                    return Err(type_error(
+                        "reduce() of empty iterable with no initial value",
+                    ));
                 }
                 let mut acc: Option<NodeId> = None;
                 for item in items {
@@ -439,7 +564,10 @@ impl SeriesObj {
             }
             _ => {
                 let _ = this;
-                Err(attribute_error(format!("'{}' object has no attribute '{name}'", self.class_name())))
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    self.class_name()
+                )))
             }
         }
     }
@@ -490,9 +618,18 @@ impl NativeObject for SeriesObj {
     fn has_method(&self, name: &str) -> bool {
         name == "__abs__" || self.method_names().contains(&name)
     }
-    fn call_method(&self, this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        this: &Value,
+        name: &str,
+        args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         if name == "__abs__" {
-            return Err(super::state::ehrql_error(it, "Instead of abs(x) use x.absolute()"));
+            return Err(super::state::ehrql_error(
+                it,
+                "Instead of abs(x) use x.absolute()",
+            ));
         }
         self.call(this, name, args, it)
     }
@@ -503,11 +640,19 @@ impl NativeObject for SeriesObj {
         }
         names
     }
-    fn binary_op(&self, this: &Value, op: BinOp, other: &Value, reflected: bool, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn binary_op(
+        &self,
+        this: &Value,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let _ = this;
         match op {
             BinOp::BitAnd | BinOp::BitOr => {
-                let other_ok = matches!(other, Value::Bool(_)) || as_series(other).is_some_and(|s| s.ty == Type::Bool);
+                let other_ok = matches!(other, Value::Bool(_))
+                    || as_series(other).is_some_and(|s| s.ty == Type::Bool);
                 if self.ty != Type::Bool || !other_ok {
                     let sym = if op == BinOp::BitAnd { "&" } else { "|" };
                     let (l, r) = if reflected {
@@ -520,7 +665,11 @@ impl NativeObject for SeriesObj {
                     ))
                     .with_help(precedence_help())));
                 }
-                let f = if op == BinOp::BitAnd { BinaryFn::And } else { BinaryFn::Or };
+                let f = if op == BinOp::BitAnd {
+                    BinaryFn::And
+                } else {
+                    BinaryFn::Or
+                };
                 Some(self.binary(it, f, other, reflected))
             }
             BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::Div | BinOp::FloorDiv | BinOp::Pow
@@ -573,22 +722,40 @@ impl NativeObject for SeriesObj {
                     Ok(o) => o,
                     Err(e) => return Some(Err(e)),
                 };
-                let (lhs, rhs) = if reflected { (o, self.node) } else { (self.node, o) };
+                let (lhs, rhs) = if reflected {
+                    (o, self.node)
+                } else {
+                    (self.node, o)
+                };
                 Some(Ok(DateDifference::value(lhs, rhs)))
             }
             _ => None,
         }
     }
-    fn unary_op(&self, _this: &Value, op: UnaryOp, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn unary_op(
+        &self,
+        _this: &Value,
+        op: UnaryOp,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         match op {
             UnaryOp::Invert if self.ty == Type::Bool => Some(self.unary(it, UnaryFn::Not)),
-            UnaryOp::Invert => Some(Err(type_error(format!("bad operand type for unary ~: '{}'", self.type_name()))
-                .with_help(precedence_help()))),
+            UnaryOp::Invert => Some(Err(type_error(format!(
+                "bad operand type for unary ~: '{}'",
+                self.type_name()
+            ))
+            .with_help(precedence_help()))),
             UnaryOp::USub if self.ty.is_numeric() => Some(self.unary(it, UnaryFn::Negate)),
             _ => None,
         }
     }
-    fn compare(&self, _this: &Value, op: CmpOp, other: &Value, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        _this: &Value,
+        op: CmpOp,
+        other: &Value,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         self.compare_op(it, op, other)
     }
     fn truthy(&self, _it: &mut Interpreter) -> PyResult<bool> {
@@ -606,6 +773,9 @@ impl NativeObject for SeriesObj {
         Ok(format!("{}(qm_node={})", self.class_name(), self.node.0))
     }
     fn iter(&self, _this: &Value, _it: &mut Interpreter) -> Option<PyResult<Vec<Value>>> {
-        Some(Err(type_error(format!("'{}' object is not iterable", self.class_name()))))
+        Some(Err(type_error(format!(
+            "'{}' object is not iterable",
+            self.class_name()
+        ))))
     }
 }

@@ -44,14 +44,18 @@ pub fn state(it: &mut Interpreter) -> Rc<dyn NativeObject> {
         return n.clone();
     }
     let holder: Rc<dyn NativeObject> = Rc::new(StateHolder(RefCell::new(LangState::default())));
-    it.native_state.insert(KEY.into(), Value::Native(holder.clone()));
+    it.native_state
+        .insert(KEY.into(), Value::Native(holder.clone()));
     holder
 }
 
 /// Runs `f` with the run's state borrowed mutably.
 pub fn with_state<T>(it: &mut Interpreter, f: impl FnOnce(&mut LangState) -> T) -> T {
     let rc = state(it);
-    let holder = rc.as_any().downcast_ref::<StateHolder>().expect("ehrql state");
+    let holder = rc
+        .as_any()
+        .downcast_ref::<StateHolder>()
+        .expect("ehrql state");
     let mut s = holder.0.borrow_mut();
     let out = f(&mut s);
     drop(s);
@@ -61,7 +65,10 @@ pub fn with_state<T>(it: &mut Interpreter, f: impl FnOnce(&mut LangState) -> T) 
 /// Takes the state out of the interpreter at the end of a run.
 pub fn take_state(it: &mut Interpreter) -> LangState {
     let rc = state(it);
-    let holder = rc.as_any().downcast_ref::<StateHolder>().expect("ehrql state");
+    let holder = rc
+        .as_any()
+        .downcast_ref::<StateHolder>()
+        .expect("ehrql state");
     let taken = std::mem::take(&mut *holder.0.borrow_mut());
     taken
 }
@@ -69,7 +76,11 @@ pub fn take_state(it: &mut Interpreter) -> LangState {
 /// `ehrql.Error(message)`.
 pub fn ehrql_error(it: &mut Interpreter, message: impl Into<String>) -> PyErr {
     let message = message.into();
-    match it.import_module("ehrql.exceptions").ok().and_then(|m| m.get("Error")) {
+    match it
+        .import_module("ehrql.exceptions")
+        .ok()
+        .and_then(|m| m.get("Error"))
+    {
         Some(Value::Class(c)) => PyErr::new(make_exception(c, vec![Value::str(&message)])),
         _ => crate::eval::error::exception("Exception", message),
     }
@@ -78,7 +89,11 @@ pub fn ehrql_error(it: &mut Interpreter, message: impl Into<String>) -> PyErr {
 /// An exception of a named class from `ehrql.exceptions` (e.g. `CodelistError`).
 pub fn ehrql_exception(it: &mut Interpreter, class: &str, message: impl Into<String>) -> PyErr {
     let message = message.into();
-    match it.import_module("ehrql.exceptions").ok().and_then(|m| m.get(class)) {
+    match it
+        .import_module("ehrql.exceptions")
+        .ok()
+        .and_then(|m| m.get(class))
+    {
         Some(Value::Class(c)) => PyErr::new(make_exception(c, vec![Value::str(&message)])),
         _ => crate::eval::error::exception("ValueError", message),
     }
@@ -154,7 +169,12 @@ pub fn qm_error(it: &mut Interpreter, e: QmError) -> PyErr {
 
 /// The evaluator's value hook: records where each series or frame node was first written
 /// in the researcher's own files (not in the embedded modules).
-pub fn record_span(it: &mut Interpreter, file: crate::diagnostics::FileId, span: crate::diagnostics::Span, v: &Value) {
+pub fn record_span(
+    it: &mut Interpreter,
+    file: crate::diagnostics::FileId,
+    span: crate::diagnostics::Span,
+    v: &Value,
+) {
     let node = match super::convert::as_series(v) {
         Some(s) => s.node,
         None => match super::native::frame_of(v) {
@@ -166,7 +186,12 @@ pub fn record_span(it: &mut Interpreter, file: crate::diagnostics::FileId, span:
     let embedded = match known {
         Some(e) => e,
         None => {
-            let e = it.sources().get(file).path.to_string_lossy().starts_with("<ehrql");
+            let e = it
+                .sources()
+                .get(file)
+                .path
+                .to_string_lossy()
+                .starts_with("<ehrql");
             with_state(it, |s| s.embedded_files.insert(file, e));
             e
         }

@@ -18,7 +18,11 @@ pub fn compile_files(files: &[(&str, &str)], params: &[&str]) -> Result<Compiled
     }
     let params: Vec<String> = params.iter().map(|s| s.to_string()).collect();
     compile_definition(Path::new("dataset_definition.py"), &params, dir.path()).map_err(|e| {
-        let text: Vec<String> = e.diagnostics.iter().map(|d| render_human(d, &e.sources)).collect();
+        let text: Vec<String> = e
+            .diagnostics
+            .iter()
+            .map(|d| render_human(d, &e.sources))
+            .collect();
         (text.join("\n"), e.exit_code)
     })
 }
@@ -33,7 +37,13 @@ pub fn show(c: &Compiled) -> String {
         Output::Dataset(d) => display::display_dataset(&c.arena, d),
         Output::Measures(groups) => groups
             .iter()
-            .map(|g| format!("# {}\n{}", g.measure_names.join(", "), display::display_dataset(&c.arena, &g.dataset)))
+            .map(|g| {
+                format!(
+                    "# {}\n{}",
+                    g.measure_names.join(", "),
+                    display::display_dataset(&c.arena, &g.dataset)
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n"),
     }
