@@ -100,11 +100,12 @@ fn exit_code_for(e: &EvalError) -> i32 {
     }
 }
 
-fn failure(it: &Interpreter, e: EvalError) -> CompileError {
+fn failure(it: &mut Interpreter, e: EvalError) -> CompileError {
     let e = super::diagnose::relocate(e, it.sources());
+    let labels = super::state::with_state(it, |s| std::mem::take(&mut s.error_labels));
     CompileError {
         exit_code: exit_code_for(&e),
-        diagnostics: vec![super::diagnose::diagnostic(&e, it.sources())],
+        diagnostics: vec![super::diagnose::diagnostic(&e, it.sources(), &labels)],
         sources: it.sources().clone(),
     }
 }
@@ -139,7 +140,7 @@ pub fn compile_definition(
     let mut it = interpreter(path, params, project_root);
     let module = match it.run_file(path) {
         Ok(m) => m,
-        Err(e) => return Err(failure(&it, e)),
+        Err(e) => return Err(failure(&mut it, e)),
     };
     let output = if let Some(measures) = module.get("measures").filter(|m| !m.is_none()) {
         Output::Measures(compile_measures(&mut it, &measures)?)

@@ -124,8 +124,37 @@ fn code_for(e: &EvalError) -> &'static str {
     }
 }
 
-/// The diagnostic for an evaluation failure of a definition.
-pub fn diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
+/// The diagnostic for an evaluation failure of a definition, with `extra` secondary labels
+/// (where the offending inputs were written) when they lie inside the primary location's file.
+pub fn diagnostic(
+    e: &EvalError,
+    sources: &SourceMap,
+    extra: &[(FileId, Span, String)],
+) -> Diagnostic {
+    let mut d = base_diagnostic(e, sources);
+    if let (Some(file), Some(primary)) = (d.file, d.primary_span()) {
+        let text = &sources.get(file).text;
+        // Inputs written in the same statement: before the primary span's end, and at most a
+        // few lines above it (a long expression split over lines).
+        let window_start = text[..primary.start.min(text.len())]
+            .rmatch_indices('\n')
+            .nth(5)
+            .map(|(i, _)| i + 1)
+            .unwrap_or(0);
+        for (f, span, label) in extra {
+            if *f == file
+                && *span != primary
+                && span.start >= window_start
+                && span.end <= primary.end
+            {
+                d = d.secondary(*span, label.clone());
+            }
+        }
+    }
+    d
+}
+
+fn base_diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
     let code = code_for(e);
     if code.is_empty() || e.diagnostic.is_some() {
         return e.to_diagnostic();

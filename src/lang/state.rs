@@ -23,6 +23,9 @@ pub struct LangState {
     pub code_origins: std::collections::HashMap<String, (String, usize)>,
     /// Whether each source file is one of the embedded ehrql modules (cached).
     pub embedded_files: std::collections::HashMap<crate::diagnostics::FileId, bool>,
+    /// Secondary labels for the diagnostic of the last refused node: where its offending
+    /// inputs were written, and what they are.
+    pub error_labels: Vec<(crate::diagnostics::FileId, crate::diagnostics::Span, String)>,
 }
 
 pub struct StateHolder(pub RefCell<LangState>);
@@ -103,6 +106,8 @@ pub const COMBINE_MESSAGE: &str = "Cannot combine series which are drawn from di
 
 /// Translates a query-model refusal into the exception a researcher sees.
 pub fn qm_error(it: &mut Interpreter, e: QmError) -> PyErr {
+    let labels = with_state(it, |s| input_labels(s, &e));
+    with_state(it, |s| s.error_labels = labels);
     match e {
         QmError::Type { expected, received, .. } => {
             let expected = match expected {
@@ -199,4 +204,45 @@ pub fn record_span(
     if !embedded {
         with_state(it, |s| s.spans.record(node, file, span));
     }
+}
+
+/// Where the inputs a refusal names were written, each with what it is.
+fn input_labels(
+    s: &LangState,
+    e: &QmError,
+) -> Vec<(crate::diagnostics::FileId, crate::diagnostics::Span, String)> {
+    let rows_of = |id: crate::qm::NodeId| -> String {
+        let info = s.arena.info(id);
+        match s.arena.domain_table(info.domain) {
+            Some(t) => {
+                let filtered = match info.domain {
+                    crate::qm::Domain::Rows(d) => {
+                        matches!(s.arena.node(d), crate::qm::Node::Filter { .. })
+                    }
+                    crate::qm::Domain::Patient => false,
+                };
+                if filtered {
+                    format!("one value per row of filtered `{}`", t.name)
+                } else {
+                    format!("one value per row of `{}`", t.name)
+                }
+            }
+            None => "one value per patient".into(),
+        }
+    };
+    let mut ids: Vec<(crate::qm::NodeId, String)> = Vec::new();
+    match e {
+        QmError::DomainMismatch { first, second, .. } => {
+            ids.push((*first, rows_of(*first)));
+            ids.push((*second, rows_of(*second)));
+        }
+        QmError::FrameDomainMismatch { series, .. } => ids.push((*series, rows_of(*series))),
+        QmError::Type {
+            input, received, ..
+        } => ids.push((*input, format!("this is a {received}"))),
+        _ => {}
+    }
+    ids.into_iter()
+        .filter_map(|(id, label)| s.spans.get(id).map(|(f, sp)| (f, sp, label)))
+        .collect()
 }
