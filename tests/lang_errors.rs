@@ -124,3 +124,21 @@ fn missing_codelist_file() {
     assert_eq!(code, 11);
     insta::assert_snapshot!(text);
 }
+
+reject! {
+    multi_code_is_in: "dataset.v = apcs.all_diagnoses.is_in([\"N17\"]).count_distinct_for_patient()";
+    multi_code_map_values: "dataset.v = apcs.all_diagnoses.map_values({\"N17\": 1}).count_distinct_for_patient()";
+    multi_code_bad_prefix: "dataset.v = apcs.all_diagnoses.contains(\"n17\").count_distinct_for_patient()";
+    sort_by_nothing: "dataset.v = clinical_events.sort_by().first_for_patient().date";
+    bool_sort_key: "dataset.v = clinical_events.sort_by(clinical_events.date.is_null()).first_for_patient().date";
+    where_on_patient_frame: "dataset.v = patients.where(patients.sex == \"male\").count_for_patient()";
+    duplicated_case_condition: "dataset.v = case(when(patients.sex == \"a\").then(1), when(patients.sex == \"a\").then(2))";
+    case_all_none: "dataset.v = case(when(patients.sex == \"a\").then(None))";
+    is_in_patient_series: "dataset.v = patients.sex.is_in(patients.sex)";
+    mixed_duration_units: "dataset.v = patients.date_of_birth + (days(1) + weeks(1))";
+    when_non_bool: "dataset.v = case(when(patients.sex).then(1))";
+    minimum_of_bool: "dataset.v = minimum_of(patients.exists_for_patient(), True)";
+    minimum_of_one_argument: "dataset.v = minimum_of(patients.date_of_birth)";
+    starting_on_series: "x = days(patients.date_of_birth.year).starting_on(\"2020-01-01\")";
+    date_minus_int: "dataset.v = patients.date_of_birth - 1";
+}

@@ -117,8 +117,9 @@ pub fn multi_code_arg(
         }
     }
     let _ = it;
+    let article = if code.name().starts_with(['I', 'O']) { "an" } else { "a" };
     Err(type_error(format!(
-        "Expecting a {}, or a string prefix of a {}; got {}",
+        "Expecting {article} {}, or a string prefix of {article} {}; got {}",
         code.name(),
         code.name(),
         super::native::py_repr(it, v)

@@ -131,10 +131,7 @@ impl SeriesObj {
                 }
             }
             Type::Code(_) => m.push("to_category"),
-            Type::MultiCodeString(_) => {
-                m.retain(|n| !matches!(*n, "is_in" | "is_not_in" | "map_values"));
-                m.extend(["contains", "contains_any_of"]);
-            }
+            Type::MultiCodeString(_) => m.extend(["contains", "contains_any_of"]),
             Type::Set(_) => {}
         }
         m
@@ -257,6 +254,9 @@ impl SeriesObj {
     }
 
     fn map_values(&self, it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
+        if let Type::MultiCodeString(_) = self.ty {
+            return Err(multi_code_eq_error(&self.ty));
+        }
         let mapping = args
             .pos
             .first()

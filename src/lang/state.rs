@@ -119,8 +119,11 @@ pub fn qm_error(it: &mut Interpreter, e: QmError) -> PyErr {
                 Received::Frame | Received::PatientFrame | Received::UnsortedFrame => "Frame".to_string(),
                 other => other.to_string(),
             };
+            let series_expected = expected.starts_with("Series");
             let mut err = type_error(format!("Expected type '{expected}' but got '{received}'"));
-            if received == "Frame" {
+            if expected == "SortedFrame" {
+                err = err.with_help("`sort_by()` needs at least one series to sort by");
+            } else if received == "Frame" && series_expected {
                 err = err.with_help("a frame was given where a series is expected: are you missing a column name?");
             }
             err
