@@ -117,7 +117,11 @@ pub fn multi_code_arg(
         }
     }
     let _ = it;
-    let article = if code.name().starts_with(['I', 'O']) { "an" } else { "a" };
+    let article = if code.name().starts_with(['I', 'O']) {
+        "an"
+    } else {
+        "a"
+    };
     Err(type_error(format!(
         "Expecting {article} {}, or a string prefix of {article} {}; got {}",
         code.name(),

@@ -546,6 +546,12 @@ fn column(it: &mut Interpreter, args: Args) -> PyResult<Value> {
             class.name
         )));
     }
+    if matches!(&*name, "where" | "except_where" | "sort_by") && class.lookup("where").is_none() {
+        return Err(attribute_error(format!("'{}' has no method '{name}'", class.name)).with_help(
+            "this frame has at most one row per patient, so its rows cannot be filtered or sorted; \
+             `where`, `except_where` and `sort_by` are methods of event frames",
+        ));
+    }
     if matches!(&*name, "first_for_patient" | "last_for_patient") && class.lookup("where").is_some()
     {
         return Err(attribute_error(format!(
