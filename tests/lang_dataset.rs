@@ -324,3 +324,15 @@ fn show_and_claim_permissions_are_recorded() {
         vec!["appointments".to_string(), "ukrr".to_string()]
     );
 }
+
+#[test]
+fn series_classes_for_isinstance() {
+    ok(
+        "from ehrql.query_language import BaseSeries, IntPatientSeries, DateEventSeries\n\
+        assert isinstance(patients.date_of_birth.year, IntPatientSeries)\n\
+        assert isinstance(clinical_events.date, DateEventSeries)\n\
+        assert isinstance(patients.sex, BaseSeries)\n\
+        assert not isinstance(patients.sex, IntPatientSeries)\n\
+        assert not isinstance(1, BaseSeries)",
+    );
+}

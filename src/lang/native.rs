@@ -134,6 +134,25 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         "Dataset",
         Value::builtin("Dataset", super::dataset::create_dataset),
     );
+    set(
+        ns,
+        "BaseSeries",
+        Value::Native(Rc::new(SeriesClass("BaseSeries"))),
+    );
+    for family in [
+        "Bool",
+        "Str",
+        "Int",
+        "Float",
+        "Date",
+        "Code",
+        "MultiCodeString",
+    ] {
+        for dim in ["Patient", "Event"] {
+            let name: &'static str = Box::leak(format!("{family}{dim}Series").into_boxed_str());
+            set(ns, name, Value::Native(Rc::new(SeriesClass(name))));
+        }
+    }
     for (name, unit) in [
         ("days", Unit::Days),
         ("weeks", Unit::Weeks),
@@ -779,4 +798,34 @@ fn claim_permissions(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         }
     });
     Ok(Value::None)
+}
+
+/// A series class (`BaseSeries`, `IntPatientSeries`, ...) for `isinstance` checks.
+pub struct SeriesClass(&'static str);
+
+impl NativeObject for SeriesClass {
+    fn type_name(&self) -> &str {
+        "type"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
+        (name == "__name__").then(|| Ok(Value::str(self.0)))
+    }
+    fn is_instance(&self, value: &Value) -> Option<bool> {
+        Some(match (as_series(value), value) {
+            (Some(_), _) if self.0 == "BaseSeries" => true,
+            (Some(_), Value::Native(n)) => n.type_name() == self.0,
+            _ => false,
+        })
+    }
+    fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("<class 'ehrql.query_language.{}'>", self.0))
+    }
 }

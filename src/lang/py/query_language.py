@@ -15,6 +15,21 @@ create_dataset = _n.create_dataset
 Dataset = _n.Dataset
 minimum_of = _n.minimum_of
 maximum_of = _n.maximum_of
+BaseSeries = _n.BaseSeries
+BoolPatientSeries = _n.BoolPatientSeries
+BoolEventSeries = _n.BoolEventSeries
+StrPatientSeries = _n.StrPatientSeries
+StrEventSeries = _n.StrEventSeries
+IntPatientSeries = _n.IntPatientSeries
+IntEventSeries = _n.IntEventSeries
+FloatPatientSeries = _n.FloatPatientSeries
+FloatEventSeries = _n.FloatEventSeries
+DatePatientSeries = _n.DatePatientSeries
+DateEventSeries = _n.DateEventSeries
+CodePatientSeries = _n.CodePatientSeries
+CodeEventSeries = _n.CodeEventSeries
+MultiCodeStringPatientSeries = _n.MultiCodeStringPatientSeries
+MultiCodeStringEventSeries = _n.MultiCodeStringEventSeries
 
 
 class BaseFrame:
