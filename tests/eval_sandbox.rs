@@ -108,11 +108,10 @@ fn symlinks_out_of_the_project_are_refused() {
 
 #[test]
 fn running_commands_is_refused() {
-    let (e, _) = refused("import os\nos.system('touch pwned')\n");
-    assert_eq!(
-        e,
-        "PermissionError: definitions cannot run commands or create, change or delete files"
-    );
+    let (e, dir) = refused("import os\nos.system('touch pwned')\n");
+    assert_eq!(e, "PermissionError: definitions cannot run commands or create, change or delete files");
+    assert_eq!(listing(dir.path()), ["outside.txt", "project", "project/d.py", "project/inside.txt"]);
+    assert!(!Path::new("pwned").exists());
     let (e, dir) = refused("import os\nos.remove('inside.txt')\n");
     assert!(e.starts_with("PermissionError"));
     assert!(dir.path().join("project/inside.txt").exists());

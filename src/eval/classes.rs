@@ -125,11 +125,35 @@ pub fn builtin_class(name: &str) -> Rc<Class> {
         .unwrap_or_else(|| panic!("no built-in class {name}"))
 }
 
+thread_local! {
+    static NATIVE_CLASSES: RefCell<HashMap<String, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+/// A stand-in class for a native value without its own (`type(d)` is `<class 'datetime.date'>`).
+fn native_class(type_name: &str) -> Rc<Class> {
+    NATIVE_CLASSES.with(|m| {
+        m.borrow_mut()
+            .entry(type_name.to_string())
+            .or_insert_with(|| {
+                let (module, name) = type_name.rsplit_once('.').unwrap_or(("builtins", type_name));
+                Rc::new(Class {
+                    name: Rc::from(name),
+                    module_name: Rc::from(module),
+                    bases: vec![builtin_class("object")],
+                    mro: vec![builtin_class("object")],
+                    dict: new_namespace(),
+                    builtin: None,
+                })
+            })
+            .clone()
+    })
+}
+
 /// `type(value)`.
 pub fn class_of(value: &Value) -> Rc<Class> {
     match value {
         Value::Instance(i) => i.class.clone(),
-        Value::Native(n) => n.class().unwrap_or_else(|| builtin_class("object")),
+        Value::Native(n) => n.class().unwrap_or_else(|| native_class(n.type_name())),
         Value::Class(_) => builtin_class("type"),
         Value::Builtin(_) | Value::BoundMethod(_) | Value::NativeMethod(_) => builtin_class("function"),
         Value::Iter(_) | Value::Ellipsis => builtin_class("object"),

@@ -166,7 +166,17 @@ impl EvalError {
         };
         let mut d = Diagnostic::error(code, self.headline());
         if let Some((file, span)) = self.location {
-            d = d.in_file(file).primary(span, self.kind.clone());
+            let label = match self.kind.as_str() {
+                "NameError" => "not defined",
+                "UnboundLocalError" => "read before it is assigned",
+                "AttributeError" => "no such attribute",
+                "KeyError" => "key not found",
+                "IndexError" => "index out of range",
+                "ImportError" | "ModuleNotFoundError" => "cannot import",
+                "RecursionError" | "MemoryError" | "TimeoutError" => "limit reached here",
+                _ => "raised here",
+            };
+            d = d.in_file(file).primary(span, label);
         }
         if let Some(help) = &self.help {
             d = d.help(help.clone());

@@ -198,6 +198,9 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
     }
+    if let Some(g) = sp.grouping {
+        return Err(value_error(format!("Cannot specify '{g}' with 's'.")));
+    }
     if sp.align == Some('=') {
         return Err(value_error("'=' alignment not allowed in string format specifier"));
     }

@@ -26,10 +26,12 @@
 
 pub mod builtins;
 pub mod classes;
+pub mod compare;
 pub mod error;
 pub mod format;
 pub mod interp;
 pub mod modules;
+pub mod native;
 pub mod ops;
 pub mod protocols;
 pub mod repr;

@@ -4,7 +4,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::arity;
+use super::method_arity;
 use crate::eval::error::{key_error, type_error, PyResult};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, BuiltinFn, Dict, Key, NativeObject, Value};
@@ -47,14 +47,14 @@ fn dict_of(args: &Args) -> PyResult<&Rc<RefCell<Dict>>> {
 }
 
 fn get(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("get", &args, 2, 3)?;
+    method_arity("dict.get", &args, 1, 2)?;
     it.check_hashable(&args.pos[1])?;
     let found = dict_of(&args)?.borrow().get(&Key(args.pos[1].clone())).cloned();
     Ok(found.unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn update(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("update", &args, 1, 2)?;
+    method_arity("dict.update", &args, 0, 1)?;
     let d = dict_of(&args)?.clone();
     let mut new = d.borrow().clone();
     if let Some(v) = args.pos.get(1) {
@@ -69,7 +69,7 @@ fn update(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn setdefault(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("setdefault", &args, 2, 3)?;
+    method_arity("dict.setdefault", &args, 1, 2)?;
     let k = it.hashable(args.pos[1].clone())?;
     let d = dict_of(&args)?;
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
@@ -78,7 +78,7 @@ fn setdefault(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn pop(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("pop", &args, 2, 3)?;
+    method_arity("dict.pop", &args, 1, 2)?;
     it.check_hashable(&args.pos[1])?;
     let removed = dict_of(&args)?.borrow_mut().shift_remove(&Key(args.pos[1].clone()));
     match (removed, args.pos.get(2)) {
@@ -89,7 +89,7 @@ fn pop(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 pub fn fromkeys(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("fromkeys", &args, 1, 2)?;
+    method_arity("dict.fromkeys", &args, 0, 1)?;
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
     let mut d = Dict::new();
     for k in it.iterate(&args.pos[0])? {

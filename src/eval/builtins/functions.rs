@@ -227,11 +227,13 @@ fn print(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     args.take_kw("flush");
     no_kwargs("print", &args)?;
     let sep = match &sep {
-        Some(v) => str_arg(v, "sep")?.to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(v) => return Err(type_error(format!("sep must be None or a string, not {}", v.type_name()))),
         None => " ".into(),
     };
     let end = match &end {
-        Some(v) => str_arg(v, "end")?.to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(v) => return Err(type_error(format!("end must be None or a string, not {}", v.type_name()))),
         None => "\n".into(),
     };
     let mut out = String::new();

@@ -1,6 +1,6 @@
 //! `list` and `tuple` methods (and the few `int`/`float` methods).
 
-use super::{arity, int_arg};
+use super::{int_arg, method_arity};
 use crate::eval::error::{index_error, type_error, value_error, PyResult};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, BuiltinFn, Value};
@@ -56,14 +56,14 @@ fn items(args: &Args) -> PyResult<Vec<Value>> {
 }
 
 fn append(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("list.append", &args, 2, 2)?;
+    method_arity("list.append", &args, 1, 1)?;
     it.charge(1)?;
     list_of(&args)?.borrow_mut().push(args.pos[1].clone());
     Ok(Value::None)
 }
 
 fn extend(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("list.extend", &args, 2, 2)?;
+    method_arity("list.extend", &args, 1, 1)?;
     let new = it.iterate(&args.pos[1])?;
     it.charge(new.len())?;
     list_of(&args)?.borrow_mut().extend(new);
@@ -71,7 +71,7 @@ fn extend(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn insert(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("insert", &args, 3, 3)?;
+    method_arity("list.insert", &args, 2, 2)?;
     let l = list_of(&args)?;
     let len = l.borrow().len() as i64;
     let i = int_arg(&args.pos[1])?;
@@ -82,7 +82,7 @@ fn insert(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn pop(_: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("pop", &args, 1, 2)?;
+    method_arity("list.pop", &args, 0, 1)?;
     let l = list_of(&args)?;
     let len = l.borrow().len() as i64;
     if len == 0 {
@@ -100,7 +100,7 @@ fn pop(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn remove(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("remove", &args, 2, 2)?;
+    method_arity("list.remove", &args, 1, 1)?;
     let l = list_of(&args)?.clone();
     let snapshot = l.borrow().clone();
     for (i, v) in snapshot.iter().enumerate() {
@@ -113,7 +113,7 @@ fn remove(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn index(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("index", &args, 2, 4)?;
+    method_arity("list.index", &args, 1, 3)?;
     let xs = items(&args)?;
     let len = xs.len() as i64;
     let norm = |v: Option<&Value>, d: i64| -> PyResult<usize> {
@@ -137,7 +137,7 @@ fn index(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn count(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("count", &args, 2, 2)?;
+    method_arity("list.count", &args, 1, 1)?;
     let mut n = 0;
     for v in items(&args)? {
         if v.is(&args.pos[1]) || it.eq(&v, &args.pos[1])? {
@@ -151,7 +151,7 @@ fn sort(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let key = args.take_kw("key");
     let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
     super::no_kwargs("sort", &args)?;
-    arity("sort", &args, 1, 1)?;
+    method_arity("list.sort", &args, 0, 0)?;
     let l = list_of(&args)?.clone();
     let snapshot = l.borrow().clone();
     let sorted = super::iteration::sort_values(it, snapshot, key.as_ref(), reverse)?;

@@ -57,6 +57,28 @@ pub fn arity(name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
     }))
 }
 
+/// Checks the argument count of a method of a built-in type; `args.pos[0]` is the receiver
+/// and is not counted. `qualified` is e.g. `list.append`.
+pub fn method_arity(qualified: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1);
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let short = qualified.rsplit('.').next().unwrap_or(qualified);
+    Err(type_error(match (min, max) {
+        (0, 0) => format!("{qualified}() takes no arguments ({n} given)"),
+        (1, 1) => format!("{qualified}() takes exactly one argument ({n} given)"),
+        _ if n < min => format!(
+            "{short} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ),
+        _ => format!(
+            "{short} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        ),
+    }))
+}
+
 /// Refuses keyword arguments a builtin does not take.
 pub fn no_kwargs(name: &str, args: &Args) -> PyResult<()> {
     match args.kw.first() {

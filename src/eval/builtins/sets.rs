@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::arity;
+use super::method_arity;
 use crate::eval::error::{key_error, type_error, PyResult};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, BuiltinFn, Key, Set, Value};
@@ -101,13 +101,13 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
             })
         }),
         "discard" => ("discard", |it, a| {
-            arity("discard", &a, 2, 2)?;
+            method_arity("set.discard", &a, 1, 1)?;
             it.check_hashable(&a.pos[1])?;
             set_of(&a)?.borrow_mut().shift_remove(&Key(a.pos[1].clone()));
             Ok(Value::None)
         }),
         "remove" => ("remove", |it, a| {
-            arity("remove", &a, 2, 2)?;
+            method_arity("set.remove", &a, 1, 1)?;
             it.check_hashable(&a.pos[1])?;
             if set_of(&a)?.borrow_mut().shift_remove(&Key(a.pos[1].clone())) {
                 Ok(Value::None)
@@ -158,7 +158,7 @@ fn to_set(it: &mut Interpreter, v: &Value) -> PyResult<Set> {
 }
 
 fn add(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("add", &args, 2, 2)?;
+    method_arity("set.add", &args, 1, 1)?;
     let k = it.hashable(args.pos[1].clone())?;
     it.charge(1)?;
     set_of(&args)?.borrow_mut().insert(k);
@@ -185,7 +185,7 @@ fn combine(it: &mut Interpreter, args: Args, f: fn(&mut Set, &Set)) -> PyResult<
 }
 
 fn relation(it: &mut Interpreter, args: Args, f: fn(&Set, &Set) -> bool) -> PyResult<Value> {
-    arity("issubset", &args, 2, 2)?;
+    method_arity("set.issubset", &args, 1, 1)?;
     let s = set_of(&args)?.borrow().clone();
     let o = to_set(it, &args.pos[1])?;
     Ok(Value::Bool(f(&s, &o)))

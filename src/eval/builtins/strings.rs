@@ -1,7 +1,7 @@
 //! `str` methods (formatting itself lives in `str_format`).
 
 use super::str_format::str_format;
-use super::{arity, int_arg, str_arg};
+use super::{int_arg, method_arity, str_arg};
 use crate::eval::error::{type_error, value_error, PyResult};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, BuiltinFn, Value};
@@ -84,7 +84,7 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
             Ok(Value::str(s.strip_suffix(p).unwrap_or(s)))
         }),
         "format_map" => ("format_map", |it, a| {
-            arity("format_map", &a, 2, 2)?;
+            method_arity("str.format_map", &a, 1, 1)?;
             let s = this(&a)?.to_string();
             let kw = it.mapping_items(&a.pos[1])?.into_iter().filter_map(|(k, v)| match k {
                 Value::Str(k) => Some((k, v)),
@@ -143,7 +143,7 @@ fn title(s: &str) -> String {
 }
 
 fn join(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("join", &args, 2, 2)?;
+    method_arity("str.join", &args, 1, 1)?;
     let sep = this(&args)?.to_string();
     let items = it.iterate(&args.pos[1]).map_err(|_| type_error("can only join an iterable"))?;
     let mut parts = Vec::with_capacity(items.len());
@@ -171,7 +171,10 @@ fn split_args(it: &mut Interpreter, mut args: Args, name: &str) -> PyResult<(Str
     let sep = match args.pos.get(1).or(sep_kw.as_ref()) {
         None | Some(Value::None) => None,
         Some(v) => {
-            let sep = str_arg(v, "must be str or None")?.to_string();
+            let sep = match v {
+                Value::Str(s) => s.to_string(),
+                _ => return Err(type_error(format!("must be str or None, not {}", v.type_name()))),
+            };
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
@@ -276,7 +279,7 @@ fn rstrip(_: &mut Interpreter, a: Args) -> PyResult<Value> {
 }
 
 fn replace(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("replace", &args, 3, 4)?;
+    method_arity("str.replace", &args, 2, 3)?;
     let s = this(&args)?;
     let old = str_arg(&args.pos[1], "replace() argument 1")?;
     let new = str_arg(&args.pos[2], "replace() argument 2")?;
@@ -317,7 +320,7 @@ fn char_slice(s: &str, start: usize, end: usize) -> &str {
 }
 
 fn affix(_: &mut Interpreter, args: Args, prefix: bool) -> PyResult<Value> {
-    arity(if prefix { "startswith" } else { "endswith" }, &args, 2, 4)?;
+    method_arity(if prefix { "str.startswith" } else { "str.endswith" }, &args, 1, 3)?;
     let s = this(&args)?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
     let s = char_slice(s, start, end);
@@ -341,7 +344,7 @@ fn affix(_: &mut Interpreter, args: Args, prefix: bool) -> PyResult<Value> {
 }
 
 fn zfill(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("zfill", &args, 2, 2)?;
+    method_arity("str.zfill", &args, 1, 1)?;
     let s = this(&args)?;
     let width = int_arg(&args.pos[1])?.max(0) as usize;
     it.charge(width)?;
@@ -357,7 +360,7 @@ fn zfill(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn count(_: &mut Interpreter, args: Args) -> PyResult<Value> {
-    arity("count", &args, 2, 4)?;
+    method_arity("str.count", &args, 1, 3)?;
     let s = this(&args)?;
     let sub = str_arg(&args.pos[1], "must be str")?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
@@ -370,7 +373,7 @@ fn count(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 }
 
 fn find(args: Args, reverse: bool, raise: bool) -> PyResult<Value> {
-    arity("find", &args, 2, 4)?;
+    method_arity("str.find", &args, 1, 3)?;
     let s = this(&args)?;
     let sub = str_arg(&args.pos[1], "must be str")?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
@@ -384,7 +387,16 @@ fn find(args: Args, reverse: bool, raise: bool) -> PyResult<Value> {
 }
 
 fn justify(it: &mut Interpreter, args: Args, how: char) -> PyResult<Value> {
-    arity("justify", &args, 2, 3)?;
+    method_arity(
+        match how {
+            'c' => "str.center",
+            'l' => "str.ljust",
+            _ => "str.rjust",
+        },
+        &args,
+        1,
+        2,
+    )?;
     let s = this(&args)?;
     let width = int_arg(&args.pos[1])?.max(0) as usize;
     it.charge(width)?;
@@ -417,7 +429,7 @@ fn justify(it: &mut Interpreter, args: Args, how: char) -> PyResult<Value> {
 }
 
 fn partition(args: Args, reverse: bool) -> PyResult<Value> {
-    arity("partition", &args, 2, 2)?;
+    method_arity("str.partition", &args, 1, 1)?;
     let s = this(&args)?;
     let sep = str_arg(&args.pos[1], "must be str")?;
     if sep.is_empty() {

@@ -61,6 +61,20 @@ pub fn as_date(v: &Value) -> Option<(i64, i64, i64)> {
     Some(ord_to_ymd(m.us.div_euclid(DAY_US)))
 }
 
+/// Which datetime class a value is, if it is `date`, `datetime` or `timedelta` itself
+/// (e.g. `Series(date)` in a table schema).
+pub fn type_kind(v: &Value) -> Option<Kind> {
+    match v {
+        Value::Native(n) => n.as_any().downcast_ref::<TypeObject>().map(|t| t.0),
+        _ => None,
+    }
+}
+
+/// A `timedelta`'s whole days (rounded down), if `v` is one.
+pub fn as_timedelta_days(v: &Value) -> Option<i64> {
+    as_moment(v).filter(|m| m.kind == Kind::TimeDelta).map(|m| m.us.div_euclid(DAY_US))
+}
+
 fn as_moment(v: &Value) -> Option<&Moment> {
     match v {
         Value::Native(n) => n.as_any().downcast_ref::<Moment>(),
