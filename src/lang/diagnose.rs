@@ -89,7 +89,7 @@ fn label_for(e: &EvalError) -> String {
     } else if m.starts_with("Function referenced but not called") {
         "not called".into()
     } else {
-        e.kind.clone()
+        "raised here".into()
     }
 }
 
