@@ -336,3 +336,8 @@ fn series_classes_for_isinstance() {
         assert not isinstance(1, BaseSeries)",
     );
 }
+
+#[test]
+fn a_variable_named_measures_does_not_hide_the_dataset() {
+    ok("measures = [\"bmi\", \"bp\"]");
+}

@@ -142,7 +142,10 @@ pub fn compile_definition(
         Ok(m) => m,
         Err(e) => return Err(failure(&mut it, e)),
     };
-    let output = if let Some(measures) = module.get("measures").filter(|m| !m.is_none()) {
+    // `measures` counts only when it is a `Measures`: a dataset definition may well have a
+    // variable of that name for something else.
+    let is_measures = |v: &Value| matches!(v, Value::Instance(i) if i.class.lookup("define_measure").is_some());
+    let output = if let Some(measures) = module.get("measures").filter(is_measures) {
         Output::Measures(compile_measures(&mut it, &measures)?)
     } else {
         let Some(dataset) = module.get("dataset") else {
