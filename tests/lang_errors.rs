@@ -142,3 +142,30 @@ reject! {
     starting_on_series: "x = days(patients.date_of_birth.year).starting_on(\"2020-01-01\")";
     date_minus_int: "dataset.v = patients.date_of_birth - 1";
 }
+
+#[test]
+fn table_from_file_missing_file_points_at_the_decorator() {
+    let files = [(
+        "dataset_definition.py",
+        "from ehrql.tables import table_from_file, PatientFrame, Series\n\
+         @table_from_file(\"output/missing.csv.gz\")\nclass t(PatientFrame):\n    x = Series(int)\n",
+    )];
+    let (text, code) = lang_support::compile_files(&files, &[]).expect_err("fails");
+    assert_eq!(code, 11);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn table_from_file_bad_value_names_file_and_line() {
+    let files = [
+        (
+            "dataset_definition.py",
+            "from ehrql.tables import table_from_file\n\
+             t = table_from_file(\"data.csv\", columns={\"x\": int})\n",
+        ),
+        ("data.csv", "patient_id,x\n1,2\n2,two\n"),
+    ];
+    let (text, code) = lang_support::compile_files(&files, &[]).expect_err("fails");
+    assert_eq!(code, 11);
+    insta::assert_snapshot!(text);
+}

@@ -95,7 +95,7 @@ fn exit_code_for(e: &EvalError) -> i32 {
         return if code == 0 { 0 } else { 2 };
     }
     match e.kind.as_str() {
-        "CodelistError" => 11,
+        "CodelistError" | "FileValidationError" => 11,
         _ => 10,
     }
 }
@@ -144,7 +144,8 @@ pub fn compile_definition(
     };
     // `measures` counts only when it is a `Measures`: a dataset definition may well have a
     // variable of that name for something else.
-    let is_measures = |v: &Value| matches!(v, Value::Instance(i) if i.class.lookup("define_measure").is_some());
+    let is_measures =
+        |v: &Value| matches!(v, Value::Instance(i) if i.class.lookup("define_measure").is_some());
     let output = if let Some(measures) = module.get("measures").filter(is_measures) {
         Output::Measures(compile_measures(&mut it, &measures)?)
     } else {

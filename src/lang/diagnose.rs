@@ -107,6 +107,7 @@ fn code_for(e: &EvalError) -> &'static str {
         }
         _ if m.starts_with("population definition must not") => "E1015",
         "CodelistError" => "E1020",
+        "FileValidationError" => "E1022",
         _ if m.starts_with("Expecting an ehrQL series")
             || m.starts_with("Expecting a series but got")
             || m.starts_with("Function referenced but not called") =>

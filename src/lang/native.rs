@@ -100,6 +100,7 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         ("select_table", select_table),
         ("inline_table", inline_table),
         ("table_from_file", table_from_file),
+        ("read_csv_file", read_csv_file),
         ("column", column),
         ("exists", exists),
         ("count", count),
@@ -453,43 +454,75 @@ fn csv_value(text: &str, ty: &Type) -> Result<Option<qm::Value>, String> {
     }))
 }
 
-fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
-    let path = str_arg(&args, 0, "path")?;
-    let schema = schema_from(it, &arg(&args, 1, "columns")?, false)?;
-    if !(path.ends_with(".csv") || path.ends_with(".csv.gz")) {
-        return Err(ehrql_exception(
-            it,
-            "CodelistError",
-            format!("{path}: table_from_file reads .csv and .csv.gz files (.arrow is not supported yet)"),
-        ));
+/// A CSV file read by `table_from_file`, kept until its columns are known (the legacy
+/// decorator form reads the file where it is written, so errors point there).
+pub struct CsvFile {
+    path: String,
+    text: String,
+}
+
+impl NativeObject for CsvFile {
+    fn type_name(&self) -> &str {
+        "CsvFile"
     }
-    let resolved = it.sandbox.resolve(&path)?;
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn file_error(it: &mut Interpreter, message: String) -> crate::eval::PyErr {
+    ehrql_exception(it, "FileValidationError", message)
+}
+
+/// Reads a `.csv` or `.csv.gz` file through the sandbox.
+fn read_csv_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let path = str_arg(&args, 0, "path")?.to_string();
+    if !(path.ends_with(".csv") || path.ends_with(".csv.gz")) {
+        let message = format!(
+            "{path}: table_from_file reads .csv and .csv.gz files (.arrow is not supported yet)"
+        );
+        return Err(file_error(it, message));
+    }
+    let resolved = match it.sandbox.resolve(&path) {
+        Ok(p) => p,
+        Err(e) if e.is("PermissionError") => return Err(e),
+        Err(_) => return Err(file_error(it, format!("No such file: {path}"))),
+    };
     let bytes = match std::fs::read(&resolved) {
         Ok(b) => b,
-        Err(_) => {
-            return Err(ehrql_exception(
-                it,
-                "CodelistError",
-                format!("No such file: {path}"),
-            ))
-        }
+        Err(_) => return Err(file_error(it, format!("No such file: {path}"))),
     };
     let bytes = if path.ends_with(".gz") {
         match super::gzip::gunzip(&bytes) {
             Ok(b) => b,
-            Err(e) => return Err(ehrql_exception(it, "CodelistError", format!("{path}: {e}"))),
+            Err(e) => return Err(file_error(it, format!("{path}: {e}"))),
         }
     } else {
         bytes
     };
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(Value::Native(Rc::new(CsvFile { path, text })))
+}
+
+fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let source = arg(&args, 0, "path")?;
+    let schema = schema_from(it, &arg(&args, 1, "columns")?, false)?;
+    let source = match &source {
+        Value::Native(n) if n.as_any().downcast_ref::<CsvFile>().is_some() => source.clone(),
+        _ => read_csv_file(it, Args::positional(vec![source.clone()]))?,
+    };
+    let Value::Native(n) = &source else {
+        unreachable!("read_csv_file returns a CsvFile")
+    };
+    let file = n.as_any().downcast_ref::<CsvFile>().expect("CsvFile");
+    let (path, text) = (file.path.clone(), file.text.clone());
     let mut rows = crate::lang::csv::parse_with_lines(&text).into_iter();
     let header = rows.next().map(|(_, h)| h).unwrap_or_default();
     let pid = header.iter().position(|h| h == "patient_id");
     let Some(pid) = pid else {
         return Err(ehrql_exception(
             it,
-            "CodelistError",
+            "FileValidationError",
             format!("{path}: missing column 'patient_id'"),
         ));
     };
@@ -500,7 +533,7 @@ fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
             None => {
                 return Err(ehrql_exception(
                     it,
-                    "CodelistError",
+                    "FileValidationError",
                     format!("{path}: missing column '{}'", c.name),
                 ))
             }
@@ -515,13 +548,13 @@ fn table_from_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
             .ok_or_else(|| bad("invalid patient_id".into()));
         let patient_id = match patient_id {
             Ok(p) => p,
-            Err(m) => return Err(ehrql_exception(it, "CodelistError", m)),
+            Err(m) => return Err(ehrql_exception(it, "FileValidationError", m)),
         };
         let mut values = Vec::new();
         for (p, c) in positions.iter().zip(&schema.columns) {
             match csv_value(row.get(*p).map(String::as_str).unwrap_or(""), &c.ty) {
                 Ok(v) => values.push(v),
-                Err(m) => return Err(ehrql_exception(it, "CodelistError", bad(m))),
+                Err(m) => return Err(ehrql_exception(it, "FileValidationError", bad(m))),
             }
         }
         out.push(InlineRow { patient_id, values });

@@ -14,3 +14,7 @@ class ParameterError(Error):
 
 class CodelistError(ValueError):
     """A codelist file is missing, or lacks a column."""
+
+
+class FileValidationError(Error):
+    """A file a definition reads (with `table_from_file`) is missing or malformed."""

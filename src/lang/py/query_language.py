@@ -297,13 +297,15 @@ def table_from_rows(rows):
 
 class _TableFromFileDecorator:
     def __init__(self, path):
+        # Read now, so a missing file is reported where `table_from_file(...)` is written.
         self.path = path
+        self.file = _n.read_csv_file(str(path))
 
     def __call__(self, cls):
         if cls.__bases__ != (PatientFrame,):
             raise Error("`@table_from_file` can only be used with `PatientFrame`")
         columns = _prepare_class(cls)
-        node = _n.table_from_file(str(self.path), [(n, c.type_) for n, c in columns.items()])
+        node = _n.table_from_file(self.file, [(n, c.type_) for n, c in columns.items()])
         return cls(node)
 
     def __getattr__(self, name):
