@@ -190,22 +190,28 @@ pub fn record_span(
             None => return,
         },
     };
-    let known = with_state(it, |s| s.embedded_files.get(&file).copied());
-    let embedded = match known {
-        Some(e) => e,
-        None => {
-            let e = it
-                .sources()
-                .get(file)
-                .path
-                .to_string_lossy()
-                .starts_with("<ehrql");
-            with_state(it, |s| s.embedded_files.insert(file, e));
-            e
+    // One borrow of the state in the common case (the file was seen before).
+    let recorded = with_state(it, |s| match s.embedded_files.get(&file) {
+        Some(true) => true,
+        Some(false) => {
+            s.spans.record(node, file, span);
+            true
         }
-    };
-    if !embedded {
-        with_state(it, |s| s.spans.record(node, file, span));
+        None => false,
+    });
+    if !recorded {
+        let embedded = it
+            .sources()
+            .get(file)
+            .path
+            .to_string_lossy()
+            .starts_with("<ehrql");
+        with_state(it, |s| {
+            s.embedded_files.insert(file, embedded);
+            if !embedded {
+                s.spans.record(node, file, span);
+            }
+        });
     }
 }
 
