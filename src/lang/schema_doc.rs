@@ -57,6 +57,48 @@ fn text(v: Option<Value>) -> String {
     }
 }
 
+/// The docstring of each class in a schema module's source, by class name.
+fn class_docstrings(module: &str) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    // The module's own classes first, then those it may re-export from the others.
+    let mut sources: Vec<&str> = super::SCHEMA_MODULES
+        .iter()
+        .filter(|(n, _)| *n == module)
+        .map(|(_, s)| *s)
+        .collect();
+    sources.extend(
+        super::SCHEMA_MODULES
+            .iter()
+            .filter(|(n, _)| *n != module)
+            .map(|(_, s)| *s),
+    );
+    for src in sources {
+        let Ok(m) = crate::syntax::parse_module(src) else {
+            continue;
+        };
+        collect_docstrings(&m, &mut out);
+    }
+    out
+}
+
+fn collect_docstrings(
+    m: &crate::syntax::ast::Module,
+    out: &mut std::collections::HashMap<String, String>,
+) {
+    use crate::syntax::ast::{Constant, ExprKind, StmtKind};
+    for stmt in &m.body {
+        if let StmtKind::ClassDef(cd) = &stmt.kind {
+            if let Some(StmtKind::Expr(e)) = cd.body.first().map(|s| &s.kind) {
+                if let ExprKind::Constant(Constant::Str(doc)) = &e.kind {
+                    let doc: Vec<&str> = doc.lines().map(str::trim).collect();
+                    out.entry(cd.name.name.clone())
+                        .or_insert_with(|| doc.join(" ").trim().to_string());
+                }
+            }
+        }
+    }
+}
+
 /// The tables of `ehrql.tables.<module>` in `__all__` order.
 pub fn schema_tables(module: &str) -> Result<Vec<TableDoc>, String> {
     if !SCHEMA_NAMES.contains(&module) {
@@ -76,6 +118,7 @@ pub fn schema_tables(module: &str) -> Result<Vec<TableDoc>, String> {
             .map_err(|e| it.to_eval_error(e).headline())?,
         None => vec![],
     };
+    let docstrings = class_docstrings(module);
     let mut out = Vec::new();
     for name in names {
         let Value::Str(name) = name else { continue };
@@ -94,7 +137,10 @@ pub fn schema_tables(module: &str) -> Result<Vec<TableDoc>, String> {
         };
         let class = inst.class.clone();
         let defs = class.lookup("_ehrql_column_defs");
-        let docstring = text(class.dict.borrow().get("__doc__").cloned());
+        let docstring = docstrings
+            .get(class.name.as_ref())
+            .cloned()
+            .unwrap_or_default();
         let mut columns = Vec::new();
         for c in &t.schema.columns {
             let def = match &defs {
