@@ -169,3 +169,7 @@ fn table_from_file_bad_value_names_file_and_line() {
     assert_eq!(code, 11);
     insta::assert_snapshot!(text);
 }
+
+reject! {
+    otherwise_inside_case: "dataset.v = case(when(patients.sex == \"a\").then(1).otherwise(0))";
+}

@@ -184,3 +184,58 @@ pub fn parse_codelist(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_formats_per_system() {
+        let cases: &[(CodeSystem, &str, bool)] = &[
+            (CodeSystem::BNFCode, "0101010A0AAAAAA", true),
+            (CodeSystem::BNFCode, "21000000000", true),
+            (CodeSystem::BNFCode, "24000000000", false),
+            (CodeSystem::CTV3Code, "Xa12.", true),
+            (CodeSystem::CTV3Code, "Xa...", true),
+            (CodeSystem::CTV3Code, "X....", false),
+            (CodeSystem::ICD10Code, "A01", true),
+            (CodeSystem::ICD10Code, "A01X", true),
+            (CodeSystem::ICD10Code, "A01X2", true),
+            (CodeSystem::ICD10Code, "A012", true),
+            (CodeSystem::ICD10Code, "A0123", true),
+            (CodeSystem::ICD10Code, "a01", false),
+            (CodeSystem::ICD10Code, "A1", false),
+            (CodeSystem::ICD10Code, "A01.1", false),
+            (CodeSystem::ICD10Code, "A01234", false),
+            (CodeSystem::OPCS4Code, "A01", true),
+            (CodeSystem::OPCS4Code, "A012", true),
+            (CodeSystem::OPCS4Code, "I01", false),
+            (CodeSystem::OPCS4Code, "A0", false),
+            (CodeSystem::SNOMEDCTCode, "123456", true),
+            (CodeSystem::SNOMEDCTCode, "012345", false),
+            (CodeSystem::SNOMEDCTCode, "1234567890123456789", false),
+            (CodeSystem::DMDCode, "123456789", true),
+        ];
+        for (system, code, valid) in cases {
+            assert_eq!(
+                valid_code(*system, code),
+                *valid,
+                "{} {code}",
+                system.name()
+            );
+        }
+    }
+
+    #[test]
+    fn multi_code_prefixes() {
+        use MultiCodeSystem::*;
+        for p in ["A", "A0", "A01", "A012", "A0123", "A01X", "A01X2"] {
+            assert!(valid_multi_code_prefix(ICD10MultiCodeString, p), "{p}");
+        }
+        for p in ["", "a", "A01.", "A012345"] {
+            assert!(!valid_multi_code_prefix(ICD10MultiCodeString, p), "{p}");
+        }
+        assert!(valid_multi_code_prefix(OPCS4MultiCodeString, "W37"));
+        assert!(!valid_multi_code_prefix(OPCS4MultiCodeString, "I1"));
+    }
+}

@@ -227,3 +227,20 @@ pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
     }
     inflate(data.get(p..).ok_or("truncated gzip data")?)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn inflates_a_gzip_file_made_by_another_compressor() {
+        let gz = include_bytes!("../../tests/fixtures/lang/sample.csv.gz");
+        let plain = include_str!("../../tests/fixtures/lang/sample.csv");
+        assert_eq!(super::gunzip(gz).unwrap(), plain.as_bytes());
+    }
+
+    #[test]
+    fn rejects_non_gzip_and_truncated_data() {
+        assert!(super::gunzip(b"patient_id\n1\n").is_err());
+        let gz = include_bytes!("../../tests/fixtures/lang/sample.csv.gz");
+        assert!(super::gunzip(&gz[..gz.len() / 2]).is_err());
+    }
+}

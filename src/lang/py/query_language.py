@@ -353,6 +353,12 @@ def case(*when_thens, otherwise=None):
     for w in when_thens:
         if isinstance(w, when):
             raise TypeError("`when(...)` clause missing a `.then(...)` value in `case()` expression")
+        if _n.is_series(w):
+            raise TypeError(
+                "invalid syntax for `otherwise` in `case()` expression: write "
+                "`case(when(...).then(...), otherwise=...)` rather than "
+                "`case(when(...).then(...).otherwise(...))`"
+            )
         if not isinstance(w, WhenThen):
             raise TypeError("cases must be specified in the form:\n\n    when(<CONDITION>).then(<VALUE>)\n\n")
         pairs.append((w._condition, w._value))
