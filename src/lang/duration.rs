@@ -130,10 +130,19 @@ impl Duration {
 
     /// `date + self` (or `date - self` when `negate`).
     pub fn add_to_date(&self, it: &mut Interpreter, date: NodeId, negate: bool) -> PyResult<Value> {
-        let mut v = self.value_node(it)?;
-        if negate {
-            v = build(it, |a| a.unary(UnaryFn::Negate, v))?;
-        }
+        // `date - dur` is `(-dur) + date`: a literal value is negated in place, a series
+        // value through `Negate`.
+        let v = match (&self.value, negate) {
+            (Value::Int(n), true) => {
+                let n = n.checked_neg().ok_or_else(crate::eval::error::int_overflow)?;
+                build(it, |a| a.value(qm::Value::Int(n)))?
+            }
+            (_, true) => {
+                let v = self.value_node(it)?;
+                build(it, |a| a.unary(UnaryFn::Negate, v))?
+            }
+            _ => self.value_node(it)?,
+        };
         let unit = self.unit;
         build_series(it, |a| match unit {
             Unit::Days => a.binary(BinaryFn::DateAddDays, date, v),
