@@ -173,3 +173,7 @@ fn table_from_file_bad_value_names_file_and_line() {
 reject! {
     otherwise_inside_case: "dataset.v = case(when(patients.sex == \"a\").then(1).otherwise(0))";
 }
+
+reject! {
+    unknown_table_module: "from ehrql.tables.tppp import apcs as x";
+}

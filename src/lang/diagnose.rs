@@ -155,7 +155,43 @@ pub fn diagnostic(
     d
 }
 
+/// The `ehrql` modules definitions can import, for did-you-mean on a misspelt one.
+fn known_modules() -> Vec<String> {
+    let mut names: Vec<String> = [
+        "ehrql",
+        "ehrql.codes",
+        "ehrql.tables",
+        "ehrql.query_language",
+        "ehrql.measures",
+    ]
+    .map(String::from)
+    .to_vec();
+    for (name, _) in super::SCHEMA_MODULES {
+        names.push(format!("ehrql.tables.{name}"));
+        names.push(format!("ehrql.tables.beta.{name}"));
+    }
+    names
+}
+
 fn base_diagnostic(e: &EvalError, sources: &SourceMap) -> Diagnostic {
+    if e.kind == "ModuleNotFoundError" {
+        if let Some(missing) = e
+            .message
+            .strip_prefix("No module named '")
+            .and_then(|m| m.strip_suffix('\''))
+        {
+            if missing.starts_with("ehrql") {
+                let known = known_modules();
+                if let Some(close) =
+                    crate::eval::interp::closest(missing, known.iter().map(String::as_str))
+                {
+                    let mut d = e.to_diagnostic();
+                    d.helps.retain(|h| !h.starts_with("did you mean"));
+                    return d.help(format!("did you mean `{close}`?"));
+                }
+            }
+        }
+    }
     let code = code_for(e);
     if code.is_empty() || e.diagnostic.is_some() {
         return e.to_diagnostic();
