@@ -134,7 +134,9 @@ impl Duration {
         // value through `Negate`.
         let v = match (&self.value, negate) {
             (Value::Int(n), true) => {
-                let n = n.checked_neg().ok_or_else(crate::eval::error::int_overflow)?;
+                let n = n
+                    .checked_neg()
+                    .ok_or_else(crate::eval::error::int_overflow)?;
                 build(it, |a| a.value(qm::Value::Int(n)))?
             }
             (_, true) => {

@@ -808,9 +808,37 @@ fn same_node(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(a.is_some() && a == b))
 }
 
+/// `show(element, ..., label=)`: recorded, and reported as ignored (there is no debug mode
+/// here). The line is where the shown series was last written, when a series is shown.
 fn record_show(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let label = opt_str(args.pos.first());
-    with_state(it, |s| s.shows.push(label));
+    let elements = args
+        .pos
+        .get(1)
+        .map(|e| it.iterate(e))
+        .transpose()?
+        .unwrap_or_default();
+    let shows_series = elements
+        .iter()
+        .any(|e| as_series(e).is_some() || frame_of(e).is_some());
+    let at = with_state(it, |s| {
+        s.shows.push(label.clone());
+        s.last_user_span
+    });
+    let line = match (shows_series, at) {
+        (true, Some((file, span))) => Some(it.sources().get(file).line_col(span.start).line),
+        _ => None,
+    };
+    let mut text = match line {
+        Some(n) => format!("Show line {n}:"),
+        None => "Show:".to_string(),
+    };
+    if let Some(l) = &label {
+        text.push(' ');
+        text.push_str(l);
+    }
+    text.push_str("\n - show() ignored because we're not running in debug mode\n");
+    it.write_output(&text);
     Ok(Value::None)
 }
 

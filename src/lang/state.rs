@@ -26,6 +26,9 @@ pub struct LangState {
     /// Secondary labels for the diagnostic of the last refused node: where its offending
     /// inputs were written, and what they are.
     pub error_labels: Vec<(crate::diagnostics::FileId, crate::diagnostics::Span, String)>,
+    /// The last place in the researcher's files that produced a series or frame (for the
+    /// line number `show()` reports).
+    pub last_user_span: Option<(crate::diagnostics::FileId, crate::diagnostics::Span)>,
 }
 
 pub struct StateHolder(pub RefCell<LangState>);
@@ -195,6 +198,7 @@ pub fn record_span(
         Some(true) => true,
         Some(false) => {
             s.spans.record(node, file, span);
+            s.last_user_span = Some((file, span));
             true
         }
         None => false,
@@ -210,6 +214,7 @@ pub fn record_span(
             s.embedded_files.insert(file, embedded);
             if !embedded {
                 s.spans.record(node, file, span);
+                s.last_user_span = Some((file, span));
             }
         });
     }

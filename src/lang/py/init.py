@@ -48,7 +48,7 @@ __all__ = [
 
 def show(element, *other_elements, label=None, head=None, tail=None):
     """Shows values while debugging a definition (recorded; shown only by `ehrql debug`)."""
-    _n.record_show(label)
+    _n.record_show(label, (element,) + other_elements)
 
 
 def claim_permissions(*permissions):
