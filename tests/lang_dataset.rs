@@ -341,3 +341,27 @@ fn series_classes_for_isinstance() {
 fn a_variable_named_measures_does_not_hide_the_dataset() {
     ok("measures = [\"bmi\", \"bp\"]");
 }
+
+#[test]
+fn get_parameter_argparse_details() {
+    let def = "from ehrql import get_parameter\n\
+               assert get_parameter(\"n\", type=int) == -5\n\
+               assert get_parameter(\"xs\") == [\"a\", \"b\"]\n\
+               assert get_parameter(\"x\", default=\"d\") == \"d\"\n\
+               assert get_parameter(\"k\", type=int, default=\"3\") == \"3\"\n\
+               from ehrql import create_dataset\nfrom ehrql.tables.core import patients\n\
+               dataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n";
+    let r = compile_files(
+        &[("dataset_definition.py", def)],
+        &["--n", "-5", "--xs", "a", "b", "--xy", "zz"],
+    );
+    assert!(r.is_ok(), "{:?}", r.err());
+    let bad = "from ehrql import get_parameter\nget_parameter(\"x\", type=list)\n";
+    let (e, _) =
+        compile_files(&[("dataset_definition.py", bad)], &["--x", "1"]).expect_err("fails");
+    assert!(e.contains("ParameterError"), "{e}");
+    let bad = "from ehrql import get_parameter\nget_parameter(\"b\", type=bool)\n";
+    let (e, _) =
+        compile_files(&[("dataset_definition.py", bad)], &["--b", "maybe"]).expect_err("fails");
+    assert!(e.contains("invalid boolean value"), "{e}");
+}
