@@ -27,6 +27,10 @@ fn remove_spans(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             map.remove("span");
+            // `ImportNames::Star` holds its span directly.
+            if let Some(star) = map.get_mut("Star") {
+                *star = serde_json::Value::Null;
+            }
             for v in map.values_mut() {
                 remove_spans(v);
             }

@@ -55,6 +55,22 @@ pub fn scan(
     quote: u8,
     limit: usize,
 ) -> LexResult<Literal> {
+    scan_with(src, tok_start, after_quote, prefix, quote, limit, false)
+}
+
+/// Like [`scan`]; with `scan_only` it finds the end without parsing f-string fields or
+/// resolving escapes. Nested strings inside a field are skipped this way, because the
+/// field's own parse reads them again: parsing them here too would double the work at
+/// every level of nesting.
+fn scan_with(
+    src: &str,
+    tok_start: usize,
+    after_quote: usize,
+    prefix: StringPrefix,
+    quote: u8,
+    limit: usize,
+    scan_only: bool,
+) -> LexResult<Literal> {
     let bytes = src.as_bytes();
     let triple = after_quote + 1 < limit && bytes[after_quote] == quote && bytes[after_quote + 1] == quote;
     let body = if triple { after_quote + 2 } else { after_quote };
@@ -71,6 +87,7 @@ pub fn scan(
         raw: prefix.raw,
         limit,
         open,
+        scan_only,
     };
     if prefix.format {
         let depth = FSTRING_DEPTH.with(|d| d.get());
@@ -104,6 +121,7 @@ struct Quote<'s> {
     raw: bool,
     limit: usize,
     open: Span,
+    scan_only: bool,
 }
 
 impl Quote<'_> {
@@ -154,7 +172,9 @@ impl Quote<'_> {
             }
         }
         let raw_text = &self.src[body..i];
-        let text = if self.raw {
+        let text = if self.scan_only {
+            String::new()
+        } else if self.raw {
             raw_text.to_string()
         } else {
             unescape(self.src, body, i)?
@@ -203,7 +223,9 @@ impl Quote<'_> {
                 b'\\' if !self.raw => {
                     let end = (*i + 1 + char_len(self.src, *i + 1, self.limit)).min(self.limit);
                     let end = escape_end(self.src, *i, end, self.limit);
-                    literal.push_str(&unescape(self.src, *i, end)?);
+                    if !self.scan_only {
+                        literal.push_str(&unescape(self.src, *i, end)?);
+                    }
                     *i = end;
                 }
                 _ => {
@@ -243,7 +265,7 @@ impl Quote<'_> {
                         j = end;
                         continue;
                     }
-                    Err(_) if c == self.quote => return Err(never_closed()),
+                    Err(e) if c == self.quote && e.code == "E0013" => return Err(never_closed()),
                     Err(e) => return Err(e),
                 },
                 b'(' | b'[' | b'{' => depth += 1,
@@ -284,11 +306,19 @@ impl Quote<'_> {
             j += char_len(self.src, j, self.limit);
         }
         if self.src[expr_start..expr_end].trim().is_empty() {
+            let end = (j + char_len(self.src, j, self.limit)).min(self.limit);
             return Err(Diagnostic::error("E0014", "f-string: valid expression required before `}`")
-                .primary(Span::new(open, j + 1), "empty field"));
+                .primary(Span::new(open, end.max(open + 1)), "empty field"));
         }
-        let expr = crate::syntax::parse_expression(self.src, expr_start, expr_end)?;
-        if let Some(end) = self_doc_end {
+        if j >= self.limit {
+            return Err(self.unterminated("f-string", self.limit));
+        }
+        let expr = if self.scan_only {
+            None
+        } else {
+            Some(crate::syntax::parse_expression(self.src, expr_start, expr_end)?)
+        };
+        if let (Some(end), false) = (self_doc_end, self.scan_only) {
             parts.push(FStringPart::Literal(self.src[expr_start..end].to_string()));
         }
         let mut conversion = None;
@@ -317,12 +347,14 @@ impl Quote<'_> {
             conversion = Some('r');
         }
         j += 1;
-        parts.push(FStringPart::Field(Box::new(FStringField {
-            expr,
-            conversion,
-            format_spec,
-            span: Span::new(open, j),
-        })));
+        if let Some(expr) = expr {
+            parts.push(FStringPart::Field(Box::new(FStringField {
+                expr,
+                conversion,
+                format_spec,
+                span: Span::new(open, j),
+            })));
+        }
         *i = j;
         Ok(())
     }
@@ -343,7 +375,7 @@ fn skip_nested_string(src: &str, quote_at: usize, limit: usize) -> LexResult<usi
         p -= 1;
     }
     let prefix = StringPrefix::parse(&src[p..quote_at]);
-    let lit = scan(src, p, quote_at + 1, prefix, b[quote_at], limit)?;
+    let lit = scan_with(src, p, quote_at + 1, prefix, b[quote_at], limit, true)?;
     Ok(lit.end)
 }
 
@@ -361,7 +393,7 @@ fn escape_end(src: &str, start: usize, simple_end: usize, limit: usize) -> usize
         return simple_end;
     };
     let take = |n: usize| (start + 2 + n).min(limit);
-    match kind {
+    let end = match kind {
         b'x' => take(2),
         b'u' => take(4),
         b'U' => take(8),
@@ -377,7 +409,13 @@ fn escape_end(src: &str, start: usize, simple_end: usize, limit: usize) -> usize
             .map_or(limit, |k| start + k + 1),
         b'\r' if b.get(start + 2) == Some(&b'\n') => start + 3,
         _ => simple_end,
+    };
+    // A malformed escape (`\xxé`) can end inside a multi-byte character.
+    let mut end = end.min(limit);
+    while !src.is_char_boundary(end) {
+        end += 1;
     }
+    end
 }
 
 /// Resolves the escapes in `src[start..end]`.
