@@ -140,3 +140,21 @@ fn dump_schema_markdown_and_json() {
     let out = ehrql(dir.path(), &["dump-schema", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn check_requires_claimed_permissions() {
+    let def = "from ehrql import create_dataset, claim_permissions\nfrom ehrql.tables.tpp import patients, appointments\n\
+               dataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n\
+               dataset.n = appointments.count_for_patient()\n";
+    let dir = project(def);
+    let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py"]);
+    assert_eq!(out.status.code(), Some(12), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("claim_permissions(\"appointments\")"),
+        "{}",
+        text(&out.stderr)
+    );
+    let dir = project(&format!("{def}claim_permissions(\"appointments\")\n"));
+    let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

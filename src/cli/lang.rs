@@ -1,7 +1,8 @@
 //! The commands that run a definition through the language layer: `check` (summary),
 //! `serialize-definition` (QM as JSON), `explain --emit qm|qm-opt`, and `dump-schema`.
 
-use crate::cli::{report, DefinitionArgs, EXIT_OK, EXIT_USAGE};
+use crate::cli::{report, DefinitionArgs, EXIT_OK, EXIT_PERMISSIONS, EXIT_USAGE};
+use crate::diagnostics::Diagnostic;
 use crate::diagnostics::ErrorFormat;
 use crate::lang::{compile_definition, Compiled, Output};
 use crate::qm;
@@ -128,4 +129,37 @@ pub fn dump_schema(schema: &str, format: SchemaFormat) -> i32 {
         SchemaFormat::Json => println!("{}", serde_json::to_string_pretty(&tables).expect("json")),
     }
     EXIT_OK
+}
+
+/// The permission check of a dummy-data run: every permission the tables used (and event
+/// tables) require must have been claimed with `claim_permissions()`.
+pub fn check_permissions(c: &Compiled, format: ErrorFormat) -> Result<(), i32> {
+    let missing: Vec<String> = c
+        .required_permissions()
+        .into_iter()
+        .filter(|p| !c.claimed_permissions.contains(p))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let claim = missing
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let diag = Diagnostic::error(
+        "E1030",
+        format!("the definition needs permission(s) it has not claimed: {list}"),
+    )
+    .help(format!(
+        "to run against dummy data, claim them in the definition: `claim_permissions({claim})`; \
+             on real data the permissions come from the output's approval"
+    ));
+    report(&[diag], &c.sources, format);
+    Err(EXIT_PERMISSIONS)
 }

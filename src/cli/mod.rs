@@ -105,6 +105,9 @@ fn check(args: &DefinitionArgs, format: ErrorFormat) -> i32 {
     }
     match lang::compile(args, format) {
         Ok(compiled) => {
+            if let Err(code) = lang::check_permissions(&compiled, format) {
+                return code;
+            }
             eprintln!("{}", lang::summary(args, &compiled));
             EXIT_OK
         }
