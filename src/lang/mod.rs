@@ -3,10 +3,12 @@
 //! returns its dataset or measures.
 //!
 //! - `native`: the `ehrql._native` primitives; `series`, `duration`: series objects and
-//!   date arithmetic; `dataset`: `Dataset`; `convert`: literals and types; `codes`, `csv`:
-//!   code formats and codelists; `state`: the per-run arena and error translation;
+//!   date arithmetic; `dataset`: `Dataset`; `convert`: literals and types; `codes`, `csv`,
+//!   `gzip`: code formats, codelists and the files `table_from_file` reads; `state`: the
+//!   per-run arena, spans and error translation;
 //! - `py/`: the embedded Python modules (frames, tables, codes, measures, parameters);
-//! - `compile`: loading a definition and finding its `dataset` or `measures`.
+//! - `compile`: loading a definition and finding its `dataset` or `measures`; `diagnose`:
+//!   failures as diagnostics in the researcher's terms; `schema_doc`: `dump-schema`.
 
 mod codes;
 mod compile;
