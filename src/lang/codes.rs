@@ -185,6 +185,78 @@ pub fn parse_codelist(
     })
 }
 
+// The `ehrql._native` functions for codelists.
+
+use super::native::{opt_str, str_arg};
+use super::state::{ehrql_exception, with_state};
+use crate::eval::error::value_error;
+use crate::eval::Args;
+
+pub(super) fn valid_code_fn(_: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let system = str_arg(&args, 0, "system")?;
+    let value = str_arg(&args, 1, "value")?;
+    let system =
+        super::convert::code_system(&system).ok_or_else(|| value_error("unknown code system"))?;
+    Ok(Value::Bool(super::codes::valid_code(system, &value)))
+}
+
+pub(super) fn codelist_from_csv(it: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let path = str_arg(&args, 0, "filename")?;
+    let column = str_arg(&args, 1, "column")?;
+    let category = opt_str(args.pos.get(2));
+    let text = match it.sandbox.read_to_string(&path) {
+        Ok((_, text)) => text,
+        Err(e) if e.is("PermissionError") => return Err(e),
+        Err(_) => {
+            let mut msg = format!("No CSV file at {path}");
+            if path.contains('\\') {
+                msg.push_str("\nFile paths must use forward slashes (/), not backslashes (\\)");
+            }
+            return Err(ehrql_exception(it, "CodelistError", msg));
+        }
+    };
+    read_codelist(it, &text, &column, category.as_deref(), &path)
+}
+
+pub(super) fn codelist_from_csv_text(it: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let text = str_arg(&args, 0, "text")?;
+    let column = str_arg(&args, 1, "column")?;
+    let category = opt_str(args.pos.get(2));
+    read_codelist(it, &text, &column, category.as_deref(), "<lines>")
+}
+
+fn read_codelist(
+    it: &mut Interpreter,
+    text: &str,
+    column: &str,
+    category: Option<&str>,
+    path: &str,
+) -> PyResult<Value> {
+    let value = super::codes::parse_codelist(text, column, category)
+        .map_err(|msg| ehrql_exception(it, "CodelistError", format!("{msg}: {path}")))?;
+    // Remember where each code came from, so an invalid code names its file and line.
+    let col = crate::lang::csv::parse(text).first().and_then(|h| {
+        h.iter()
+            .position(|x| x.trim_start_matches('\u{feff}') == column)
+    });
+    if let Some(col) = col {
+        let rows = crate::lang::csv::parse_with_lines(text);
+        with_state(it, |s| {
+            for (line, row) in rows.iter().skip(1) {
+                if let Some(code) = row.get(col) {
+                    let code = code.trim();
+                    if !code.is_empty() {
+                        s.code_origins
+                            .entry(code.to_string())
+                            .or_insert((path.to_string(), *line));
+                    }
+                }
+            }
+        });
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

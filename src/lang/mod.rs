@@ -4,7 +4,8 @@
 //!
 //! - `native`: the `ehrql._native` primitives; `series`, `duration`: series objects and
 //!   date arithmetic; `dataset`: `Dataset`; `convert`: literals and types; `codes`, `csv`,
-//!   `gzip`: code formats, codelists and the files `table_from_file` reads; `state`: the
+//!   `gzip`: code formats, codelists and the files `table_from_file` reads; `tables`:
+//!   table schemas, inline and file tables, column access; `state`: the
 //!   per-run arena, spans and error translation;
 //! - `py/`: the embedded Python modules (frames, tables, codes, measures, parameters);
 //! - `compile`: loading a definition and finding its `dataset` or `measures`; `diagnose`:
@@ -22,6 +23,7 @@ mod native;
 mod schema_doc;
 mod series;
 mod state;
+mod tables;
 
 pub use codes::{valid_code, valid_multi_code_prefix};
 pub use compile::{compile_definition, CompileError, Compiled, MeasureGroup, Output};
