@@ -2,7 +2,7 @@
 //! producing the query model; and [`compile_definition`], which runs a definition and
 //! returns its dataset or measures.
 //!
-//! - `native`: the `ehrql._native` primitives; `series`, `duration`: series objects and
+//! - `native`: the `ehrql._native` primitives; `series`, `series_methods`, `duration`: series objects and
 //!   date arithmetic; `dataset`: `Dataset`; `convert`: literals and types; `codes`, `csv`,
 //!   `gzip`: code formats, codelists and the files `table_from_file` reads; `tables`:
 //!   table schemas, inline and file tables, column access; `state`: the
@@ -22,6 +22,7 @@ mod gzip;
 mod native;
 mod schema_doc;
 mod series;
+mod series_methods;
 mod state;
 mod tables;
 
