@@ -13,6 +13,7 @@ mod misc;
 mod operator;
 pub mod os;
 mod random;
+mod re;
 mod sys;
 
 use std::rc::Rc;
@@ -34,6 +35,7 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("os", BuiltinModule::Native(os::init)),
     ("datetime", BuiltinModule::Native(datetime::init)),
     ("random", BuiltinModule::Native(random::init)),
+    ("re", BuiltinModule::Native(re::init)),
     ("os.path", BuiltinModule::Native(os::init_path)),
     ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
     ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),

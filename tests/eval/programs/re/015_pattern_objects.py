@@ -1,0 +1,15 @@
+# Pattern attributes, reprs, subn, escape and expand
+import re
+p = re.compile(r"(?P<code>[A-Z]\d{2})(?:\.(?P<sub>\d))?", re.IGNORECASE)
+print(p)
+print(p.groups, p.groupindex)
+m = p.match("e10.1 rest")
+print(m)
+print(m.groupdict(), m.lastgroup, m.lastindex)
+print(m.expand(r"\g<sub>/\g<code>"))
+print(p.match("I10").groupdict("-"))
+print(re.subn(r"o", "0", "foo boo"))
+print(re.escape("1.5*[x]"))
+print(re.compile(r"o").search("foo", 2).span(), re.compile(r"^o").match("foo", 1))
+print(isinstance(p, re.Pattern), isinstance(m, re.Match))
+print(re.search("é+", "caféé!").span())

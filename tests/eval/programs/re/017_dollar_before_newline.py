@@ -1,0 +1,12 @@
+# `$` also matches before a final newline (lines read from files keep theirs)
+import re
+print(re.sub(r"$", "X", "a\n"))
+print(re.findall(r"\w*$", "ab\n"))
+print(re.match(r"(\w+)$", "abc\n"))
+print(re.match(r"(\w+)$", "abc\n").groups())
+print(re.fullmatch(r"a$", "a\n"), re.fullmatch(r"a$", "a"))
+print(re.search(r"a$", "a\nb"), re.search(r"a$", "a\nb", re.M))
+print(re.search(r"[$]", "x$").span(), re.search(r"\$", "x$").span())
+print(re.sub(r"(\d)$", r"<\1>", "12\n"))
+print(re.split(r"$", "ab\n"))
+print(re.compile(r"x$").groups, re.compile(r"(x)$").groupindex)
