@@ -67,6 +67,19 @@ fn every_corpus_definition_compiles() {
         );
         match compile_definition(Path::new(def), params, study) {
             Ok(c) => {
+                // The serialised QM reads back to the same graph.
+                if let Some(d) = c.dataset() {
+                    let json = ehrql::qm::serial::to_json(&c.arena, d);
+                    let mut arena = ehrql::qm::Arena::new();
+                    match ehrql::qm::serial::from_json(&mut arena, &json) {
+                        Ok(back) => assert_eq!(
+                            ehrql::qm::display::display_dataset(&arena, &back),
+                            ehrql::qm::display::display_dataset(&c.arena, d),
+                            "{name}: JSON round trip"
+                        ),
+                        Err(e) => failures.push(format!("{name}: JSON does not read back: {e}")),
+                    }
+                }
                 let mut settings = insta::Settings::clone_current();
                 settings.set_snapshot_suffix(name);
                 settings.set_prepend_module_to_snapshot(false);
