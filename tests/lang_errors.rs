@@ -177,3 +177,7 @@ reject! {
 reject! {
     unknown_table_module: "from ehrql.tables.tppp import apcs as x";
 }
+
+reject! {
+    is_in_generator: "dataset.v = patients.sex.is_in(x for x in [\"a\"])";
+}
