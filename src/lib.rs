@@ -12,4 +12,5 @@ pub mod syntax;
 pub mod cli;
 pub mod eval;
 pub mod project;
+pub mod lang;
 pub mod qm;

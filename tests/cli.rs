@@ -37,7 +37,7 @@ fn version_and_help() {
 #[test]
 fn check_ok_file_and_params() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "analysis/dataset_definition.py", "x = 1\n");
+    write(dir.path(), "analysis/dataset_definition.py", "from ehrql import create_dataset, get_parameter\nfrom ehrql.tables.core import patients\nflag = get_parameter(\"flag\")\ndataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n");
     let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py", "--", "--flag", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
@@ -87,7 +87,11 @@ fn deep_nesting_and_huge_line_do_not_crash() {
     assert_eq!(out.status.code(), Some(10));
     assert!(stderr(&out).contains("too many nested parentheses"));
 
-    let huge = format!("x = [{}]\n", "1, ".repeat(300_000));
+    let huge = format!(
+        "x = [{}]\n{}",
+        "1, ".repeat(300_000),
+        "from ehrql import create_dataset\nfrom ehrql.tables.core import patients\ndataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n"
+    );
     write(dir.path(), "huge.py", &huge);
     let out = ehrql(dir.path(), &["check", "huge.py"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

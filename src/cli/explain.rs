@@ -12,11 +12,18 @@ pub enum Stage {
     Tokens,
     /// The syntax tree, as JSON with byte spans.
     Ast,
+    /// The query model the definition builds, one node per line.
+    Qm,
+    /// The query model after the required rewrites (sort extension of picks).
+    QmOpt,
 }
 
 pub fn run(stage: Stage, args: &DefinitionArgs, format: ErrorFormat) -> i32 {
     if let Err(err) = check_definition_path(&args.definition) {
         return load_error(&err);
+    }
+    if matches!(stage, Stage::Qm | Stage::QmOpt) {
+        return super::lang::explain_qm(args, format, stage == Stage::QmOpt);
     }
     let mut sources = SourceMap::new();
     let file = match read_source(&args.definition, &mut sources) {
@@ -48,6 +55,7 @@ pub fn run(stage: Stage, args: &DefinitionArgs, format: ErrorFormat) -> i32 {
             }
             Err(diag) => return report(&[diag.in_file(file)], &sources, format),
         },
+        Stage::Qm | Stage::QmOpt => unreachable!("handled above"),
     }
     EXIT_OK
 }

@@ -7,6 +7,7 @@
 //! 11 file validation error; 12 permissions error.
 
 mod explain;
+mod lang;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -47,6 +48,17 @@ pub enum Command {
         #[command(flatten)]
         definition: DefinitionArgs,
     },
+    /// Run a definition and print its query model as JSON.
+    SerializeDefinition(DefinitionArgs),
+    /// Print the tables of a schema module (core, tpp, emis, emisv2, smoketest, raw.core, ...).
+    DumpSchema {
+        /// The schema module, e.g. `core` or `tpp`.
+        #[arg(default_value = "core")]
+        schema: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = lang::SchemaFormat::Md)]
+        format: lang::SchemaFormat,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -64,6 +76,13 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args, format),
         Command::Explain { emit, definition } => explain::run(emit, &definition, format),
+        Command::SerializeDefinition(args) => {
+            if let Err(err) = crate::project::check_definition_path(&args.definition) {
+                return load_error(&err);
+            }
+            lang::serialize(&args, format)
+        }
+        Command::DumpSchema { schema, format } => lang::dump_schema(&schema, format),
     }
 }
 
@@ -84,14 +103,16 @@ fn check(args: &DefinitionArgs, format: ErrorFormat) -> i32 {
             return report(&[diag], &project.sources, format);
         }
     }
-    let files = project.modules.len();
-    eprintln!(
-        "ok: {} parsed ({} file{})",
-        args.definition.display(),
-        files,
-        if files == 1 { "" } else { "s" }
-    );
-    EXIT_OK
+    match lang::compile(args, format) {
+        Ok(compiled) => {
+            if let Err(code) = lang::check_permissions(&compiled, format) {
+                return code;
+            }
+            eprintln!("{}", lang::summary(args, &compiled));
+            EXIT_OK
+        }
+        Err(code) => code,
+    }
 }
 
 /// The project root: the current directory, as the reference runs definitions.

@@ -63,7 +63,13 @@ impl Interpreter {
         let mut module = None;
         for i in 1..=parts.len() {
             let prefix = parts[..i].join(".");
-            let m = self.import_one(&prefix)?;
+            // A package still running its `__init__` may import its own submodules (as in
+            // Python): a parent found in the cache is used even while it is loading.
+            let cached_parent = if i < parts.len() { self.modules.cache.get(&prefix).cloned() } else { None };
+            let m = match cached_parent {
+                Some(m) => m,
+                None => self.import_one(&prefix)?,
+            };
             if let Some(parent) = &module {
                 let parent: &Rc<Module> = parent;
                 parent

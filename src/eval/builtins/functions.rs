@@ -87,7 +87,9 @@ fn abs(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ Value::Instance(_) if it.has_dunder(v, "__abs__") => it.call_method(v, "__abs__", Args::default()),
-        // Native values (timedeltas, ehrQL series) negate themselves when below their negation.
+        // A native value may define `abs` itself (ehrQL series refuse it with a hint).
+        v @ Value::Native(n) if n.has_method("__abs__") => it.call_method(v, "__abs__", Args::default()),
+        // Native values (timedeltas) negate themselves when below their negation.
         v @ Value::Native(_) => {
             let neg = it
                 .unary_op(crate::syntax::ast::UnaryOp::USub, v)

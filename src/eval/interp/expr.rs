@@ -12,7 +12,11 @@ impl Interpreter {
     /// Evaluates an expression; errors get this expression's span if they have none yet.
     pub fn eval(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
         self.check_stack().map_err(|err| err.at(f.file, e.span))?;
-        self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))
+        let v = self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))?;
+        if let (Some(hook), Value::Native(_) | Value::Instance(_)) = (self.value_hook, &v) {
+            hook(self, f.file, e.span, &v);
+        }
+        Ok(v)
     }
 
     /// The hot expression kinds, kept in a small function: every Python call recurses through

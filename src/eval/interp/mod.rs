@@ -89,6 +89,9 @@ pub struct Interpreter {
     pub(crate) stack_base: usize,
     /// Per-run state of native modules (e.g. `logging`'s loggers by name), keyed by the module.
     pub native_state: HashMap<String, Value>,
+    /// Called with each native or instance value an expression evaluates to, and where it
+    /// was written (the ehrQL layer records where query-model nodes come from).
+    pub value_hook: Option<fn(&mut Interpreter, FileId, Span, &Value)>,
     /// Containers being printed, to print self-references as `[...]`.
     pub(crate) repr_stack: Vec<usize>,
 }
@@ -110,6 +113,7 @@ impl Interpreter {
             current_exception: Vec::new(),
             stack_base: 0,
             native_state: HashMap::new(),
+            value_hook: None,
             repr_stack: Vec::new(),
         }
     }

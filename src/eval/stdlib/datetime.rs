@@ -508,6 +508,10 @@ impl NativeObject for Moment {
     }
     fn compare(&self, _this: &Value, op: CmpOp, other: &Value, _it: &mut Interpreter) -> Option<PyResult<Value>> {
         let Some(o) = self.same(other) else {
+            // Unknown operands get the reflected comparison (ehrQL series compare with dates).
+            if matches!(other, Value::Native(n) if n.as_any().downcast_ref::<Moment>().is_none()) {
+                return None;
+            }
             return match op {
                 CmpOp::Eq => Some(Ok(Value::Bool(false))),
                 CmpOp::NotEq => Some(Ok(Value::Bool(true))),

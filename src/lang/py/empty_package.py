@@ -1,0 +1,1 @@
+"""A package of table modules."""
