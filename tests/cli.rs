@@ -130,3 +130,21 @@ fn explain_tokens() {
         ["1:1-1:3\tif", "1:4-1:5\tName(x)", "1:5-1:6\t:", "1:6-2:1\tNEWLINE", "2:1-2:5\tINDENT", "2:5-2:6\tName(y)", "2:7-2:8\t=", "2:9-2:10\tInt(1)", "2:10-3:1\tNEWLINE", "3:1-3:1\tDEDENT"]
     );
 }
+
+#[test]
+fn evaluator_limits_are_flags_and_recursion_tracebacks_are_collapsed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "loop.py", "x = 0\nwhile True:\n    x += 1\n");
+    let out = ehrql(dir.path(), &["check", "--max-steps", "1000", "loop.py"]);
+    assert_eq!(out.status.code(), Some(10));
+    assert!(stderr(&out).contains("more than 1000 steps"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("loop.py:3:5"), "{}", stderr(&out));
+
+    write(dir.path(), "rec.py", "def f(n):\n    return f(n + 1)\n\nf(0)\n");
+    let out = ehrql(dir.path(), &["check", "--max-depth", "200", "rec.py"]);
+    assert_eq!(out.status.code(), Some(10));
+    let err = stderr(&out);
+    assert!(err.contains("RecursionError: maximum recursion depth exceeded"), "{err}");
+    assert!(err.contains("[previous line repeated"), "{err}");
+    assert!(err.lines().count() < 30, "{err}");
+}

@@ -4,13 +4,13 @@
 use crate::cli::{report, DefinitionArgs, EXIT_OK, EXIT_PERMISSIONS, EXIT_USAGE};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::ErrorFormat;
-use crate::lang::{compile_definition, Compiled, Output};
+use crate::lang::{compile_definition_with_limits, Compiled, Output};
 use crate::qm;
 
 /// Compiles the definition, printing diagnostics and returning the exit code on failure.
 pub fn compile(args: &DefinitionArgs, format: ErrorFormat) -> Result<Compiled, i32> {
     let root = super::project_root();
-    compile_definition(&args.definition, &args.params, &root).map_err(|e| {
+    compile_definition_with_limits(&args.definition, &args.params, &root, args.limits()).map_err(|e| {
         report(&e.diagnostics, &e.sources, format);
         e.exit_code
     })

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostics::{render_human, render_json, Diagnostic, ErrorFormat, SourceMap};
+use crate::eval::Limits;
 use crate::project::{parse_project, LoadError};
 
 pub const EXIT_OK: i32 = 0;
@@ -65,9 +66,31 @@ pub enum Command {
 pub struct DefinitionArgs {
     /// The definition file, e.g. analysis/dataset_definition.py.
     pub definition: PathBuf,
+    /// Most statements and loop iterations the definition may run before it is stopped.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_steps)]
+    pub max_steps: u64,
+    /// Deepest nesting of Python function calls allowed.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth)]
+    pub max_depth: usize,
+    /// Most container elements plus string bytes the definition may allocate.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_memory)]
+    pub max_memory: usize,
     /// Parameters passed to the definition (after `--`), seen as `sys.argv[1:]`.
     #[arg(last = true)]
     pub params: Vec<String>,
+}
+
+impl DefinitionArgs {
+    /// The evaluator limits the flags ask for. The native stack budget fits inside the
+    /// worker thread `main` starts (256 MiB).
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_steps: self.max_steps,
+            max_depth: self.max_depth,
+            max_memory: self.max_memory,
+            max_stack_bytes: 192 * 1024 * 1024,
+        }
+    }
 }
 
 /// Runs the CLI with already-parsed arguments and returns the exit code.

@@ -51,7 +51,7 @@ pub fn render_human(diag: &Diagnostic, sources: &SourceMap) -> String {
         .keys()
         .map(|(_, f)| (*f, sources.get(*f).path.display().to_string()))
         .collect();
-    let traceback: Vec<String> = diag
+    let lines: Vec<String> = diag
         .traceback
         .iter()
         .map(|frame| {
@@ -66,6 +66,7 @@ pub fn render_human(diag: &Diagnostic, sources: &SourceMap) -> String {
             )
         })
         .collect();
+    let traceback = collapse_repeats(lines);
     let traceback_text = if traceback.is_empty() {
         String::new()
     } else {
@@ -163,4 +164,42 @@ pub fn render_json(diag: &Diagnostic, sources: &SourceMap) -> String {
         "rendered": render_human(diag, sources),
     })
     .to_string()
+}
+
+/// Runs of the same frame (deep recursion) are shown three times, then counted, as Python
+/// does, so a recursion error does not print a thousand identical lines.
+fn collapse_repeats(lines: Vec<String>) -> Vec<String> {
+    const SHOWN: usize = 3;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut run = 1;
+        while i + run < lines.len() && lines[i + run] == lines[i] {
+            run += 1;
+        }
+        out.extend(std::iter::repeat_n(lines[i].clone(), run.min(SHOWN)));
+        if run > SHOWN {
+            let more = run - SHOWN;
+            out.push(format!(
+                "[previous line repeated {more} more time{}]",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        i += run;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_repeats;
+
+    #[test]
+    fn repeated_frames_are_counted() {
+        let lines: Vec<String> = ["a", "b", "b", "b", "b", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            collapse_repeats(lines),
+            ["a", "b", "b", "b", "[previous line repeated 2 more times]", "c"]
+        );
+    }
 }

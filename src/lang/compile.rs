@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
-use crate::eval::{Config, EvalError, Interpreter, Value};
+use crate::eval::{Config, EvalError, Interpreter, Limits, Value};
 use crate::qm::{self, Arena, Date, GroupedSum, NodeId, SpanTable, Type};
 
 use super::convert::{as_date, as_series};
@@ -120,7 +120,18 @@ fn loader_error(it: &Interpreter, code: &'static str, message: &str) -> CompileE
 
 /// A new interpreter with the `ehrql` modules, for running a definition.
 pub fn interpreter(definition: &Path, params: &[String], project_root: &Path) -> Interpreter {
+    interpreter_with_limits(definition, params, project_root, Limits::default())
+}
+
+/// Like [`interpreter`], with the evaluator's limits set by the caller (the CLI's flags).
+pub fn interpreter_with_limits(
+    definition: &Path,
+    params: &[String],
+    project_root: &Path,
+    limits: Limits,
+) -> Interpreter {
     let mut config = Config::new(project_root);
+    config.limits = limits;
     config.argv = std::iter::once(definition.to_string_lossy().into_owned())
         .chain(params.iter().cloned())
         .collect();
@@ -137,7 +148,17 @@ pub fn compile_definition(
     params: &[String],
     project_root: &Path,
 ) -> Result<Compiled, CompileError> {
-    let mut it = interpreter(path, params, project_root);
+    compile_definition_with_limits(path, params, project_root, Limits::default())
+}
+
+/// Like [`compile_definition`], with the evaluator's step, depth, memory and stack limits.
+pub fn compile_definition_with_limits(
+    path: &Path,
+    params: &[String],
+    project_root: &Path,
+    limits: Limits,
+) -> Result<Compiled, CompileError> {
+    let mut it = interpreter_with_limits(path, params, project_root, limits);
     let module = match it.run_file(path) {
         Ok(m) => m,
         Err(e) => return Err(failure(&mut it, e)),
