@@ -33,7 +33,11 @@ fn run(src: &str) -> usize {
 fn bench(c: &mut Criterion) {
     let src = generated_definition();
     assert!(src.lines().count() >= 3000);
-    assert_eq!(run(&src), 1500, "the generated definition must build 1,500 columns");
+    assert_eq!(
+        run(&src),
+        1500,
+        "the generated definition must build 1,500 columns"
+    );
     let mut group = c.benchmark_group("eval");
     group.bench_function("parse_3000_lines", |b| {
         b.iter(|| ehrql::syntax::parse_module(&src).unwrap())

@@ -60,10 +60,15 @@ config_{block} = {{"name": "block {block}", "values": [1, 2.5, 0x1F, 1_000], "en
 
 fn bench(c: &mut Criterion) {
     let src = generate_definition(10_000);
-    assert!(ehrql::syntax::parse_module(&src).is_ok(), "generated definition must parse");
+    assert!(
+        ehrql::syntax::parse_module(&src).is_ok(),
+        "generated definition must parse"
+    );
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(src.len() as u64));
-    group.bench_function("tokenize_10k_lines", |b| b.iter(|| ehrql::syntax::tokenize(&src)));
+    group.bench_function("tokenize_10k_lines", |b| {
+        b.iter(|| ehrql::syntax::tokenize(&src))
+    });
     group.bench_function("lex_and_parse_10k_lines", |b| {
         b.iter(|| ehrql::syntax::parse_module(&src).unwrap())
     });

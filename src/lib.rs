@@ -7,10 +7,10 @@
 // path, so its size in `Result` is not worth boxing everywhere.
 #![allow(clippy::result_large_err)]
 
-pub mod diagnostics;
-pub mod syntax;
 pub mod cli;
+pub mod diagnostics;
 pub mod eval;
-pub mod project;
 pub mod lang;
+pub mod project;
 pub mod qm;
+pub mod syntax;

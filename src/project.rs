@@ -25,7 +25,10 @@ pub enum LoadError {
 }
 
 /// Reads a source file as UTF-8; invalid UTF-8 becomes a diagnostic pointing at the byte.
-pub fn read_source(path: &Path, sources: &mut SourceMap) -> Result<Result<FileId, Diagnostic>, LoadError> {
+pub fn read_source(
+    path: &Path,
+    sources: &mut SourceMap,
+) -> Result<Result<FileId, Diagnostic>, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -39,8 +42,13 @@ pub fn read_source(path: &Path, sources: &mut SourceMap) -> Result<Result<FileId
             let file = sources.add(SourceFile::new(path, text));
             Ok(Err(Diagnostic::error("E0020", "file is not valid UTF-8")
                 .in_file(file)
-                .primary(Span::new(at, at + 1), format!("byte 0x{bad:02X} is not valid UTF-8 here"))
-                .help("save the file as UTF-8 (Python's default source encoding)")))
+                .primary(
+                    Span::new(at, at + 1),
+                    format!("byte 0x{bad:02X} is not valid UTF-8 here"),
+                )
+                .help(
+                    "save the file as UTF-8 (Python's default source encoding)",
+                )))
         }
     }
 }
@@ -152,7 +160,9 @@ fn collect_imports(body: &[Stmt], out: &mut Vec<(String, u32, Vec<String>)>) {
                 let dotted = module.as_ref().map(|m| m.dotted()).unwrap_or_default();
                 let names = match names {
                     ImportNames::Star(_) => Vec::new(),
-                    ImportNames::Names(aliases) => aliases.iter().map(|a| a.name.dotted()).collect(),
+                    ImportNames::Names(aliases) => {
+                        aliases.iter().map(|a| a.name.dotted()).collect()
+                    }
                 };
                 out.push((dotted, *level, names));
             }
@@ -229,7 +239,10 @@ pub fn parse_project(definition: &Path, project_root: &Path) -> Result<ParsedPro
                         }
                     }));
                     for candidate in candidates {
-                        for found in resolver.resolve(&candidate, level, &path).unwrap_or_default() {
+                        for found in resolver
+                            .resolve(&candidate, level, &path)
+                            .unwrap_or_default()
+                        {
                             if seen.insert(canonical(&found)) {
                                 queue.push_back(found);
                             }

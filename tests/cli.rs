@@ -38,7 +38,16 @@ fn version_and_help() {
 fn check_ok_file_and_params() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "analysis/dataset_definition.py", "from ehrql import create_dataset, get_parameter\nfrom ehrql.tables.core import patients\nflag = get_parameter(\"flag\")\ndataset = create_dataset()\ndataset.define_population(patients.exists_for_patient())\n");
-    let out = ehrql(dir.path(), &["check", "analysis/dataset_definition.py", "--", "--flag", "1"]);
+    let out = ehrql(
+        dir.path(),
+        &[
+            "check",
+            "analysis/dataset_definition.py",
+            "--",
+            "--flag",
+            "1",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
@@ -65,7 +74,10 @@ fn non_utf8_file_points_at_the_byte() {
     let out = ehrql(dir.path(), &["check", "d.py"]);
     assert_eq!(out.status.code(), Some(10));
     let err = stderr(&out);
-    assert!(err.contains("error[E0020]: file is not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("error[E0020]: file is not valid UTF-8"),
+        "{err}"
+    );
     assert!(err.contains("d.py:2:6"), "{err}");
 }
 
@@ -101,7 +113,11 @@ fn deep_nesting_and_huge_line_do_not_crash() {
     let out = ehrql(dir.path(), &["check", "huge_bad.py"]);
     assert_eq!(out.status.code(), Some(10));
     // The rendered line is trimmed around the error, not printed whole.
-    assert!(stderr(&out).len() < 2_000, "{} bytes of stderr", stderr(&out).len());
+    assert!(
+        stderr(&out).len() < 2_000,
+        "{} bytes of stderr",
+        stderr(&out).len()
+    );
 }
 
 #[test]
@@ -127,7 +143,18 @@ fn explain_tokens() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         text.lines().collect::<Vec<_>>(),
-        ["1:1-1:3\tif", "1:4-1:5\tName(x)", "1:5-1:6\t:", "1:6-2:1\tNEWLINE", "2:1-2:5\tINDENT", "2:5-2:6\tName(y)", "2:7-2:8\t=", "2:9-2:10\tInt(1)", "2:10-3:1\tNEWLINE", "3:1-3:1\tDEDENT"]
+        [
+            "1:1-1:3\tif",
+            "1:4-1:5\tName(x)",
+            "1:5-1:6\t:",
+            "1:6-2:1\tNEWLINE",
+            "2:1-2:5\tINDENT",
+            "2:5-2:6\tName(y)",
+            "2:7-2:8\t=",
+            "2:9-2:10\tInt(1)",
+            "2:10-3:1\tNEWLINE",
+            "3:1-3:1\tDEDENT"
+        ]
     );
 }
 
@@ -137,14 +164,25 @@ fn evaluator_limits_are_flags_and_recursion_tracebacks_are_collapsed() {
     write(dir.path(), "loop.py", "x = 0\nwhile True:\n    x += 1\n");
     let out = ehrql(dir.path(), &["check", "--max-steps", "1000", "loop.py"]);
     assert_eq!(out.status.code(), Some(10));
-    assert!(stderr(&out).contains("more than 1000 steps"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than 1000 steps"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("loop.py:3:5"), "{}", stderr(&out));
 
-    write(dir.path(), "rec.py", "def f(n):\n    return f(n + 1)\n\nf(0)\n");
+    write(
+        dir.path(),
+        "rec.py",
+        "def f(n):\n    return f(n + 1)\n\nf(0)\n",
+    );
     let out = ehrql(dir.path(), &["check", "--max-depth", "200", "rec.py"]);
     assert_eq!(out.status.code(), Some(10));
     let err = stderr(&out);
-    assert!(err.contains("RecursionError: maximum recursion depth exceeded"), "{err}");
+    assert!(
+        err.contains("RecursionError: maximum recursion depth exceeded"),
+        "{err}"
+    );
     assert!(err.contains("[previous line repeated"), "{err}");
     assert!(err.lines().count() < 30, "{err}");
 }

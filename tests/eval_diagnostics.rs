@@ -15,7 +15,9 @@ fn render_error(files: &[(&str, &str)], main: &str) -> String {
         std::fs::write(p, text).expect("write");
     }
     let mut it = Interpreter::new(Config::new(dir.path()));
-    let err = it.run_file(Path::new(main)).expect_err("the definition fails");
+    let err = it
+        .run_file(Path::new(main))
+        .expect_err("the definition fails");
     render_human(&err.to_diagnostic(), it.sources())
 }
 
@@ -50,6 +52,9 @@ fn attribute_error_in_main() {
 
 #[test]
 fn syntax_error_in_imported_module() {
-    let rendered = render_error(&[("d.py", "import broken\n"), ("broken.py", "x = (1,\n")], "d.py");
+    let rendered = render_error(
+        &[("d.py", "import broken\n"), ("broken.py", "x = (1,\n")],
+        "d.py",
+    );
     insta::assert_snapshot!(rendered);
 }

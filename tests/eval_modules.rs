@@ -13,7 +13,12 @@ struct Run {
 }
 
 /// Writes `files` into a fresh project and runs `main` with `args` as the user arguments.
-fn run_project(files: &[(&str, &str)], main: &str, args: &[&str], configure: impl FnOnce(&mut Config)) -> Run {
+fn run_project(
+    files: &[(&str, &str)],
+    main: &str,
+    args: &[&str],
+    configure: impl FnOnce(&mut Config),
+) -> Run {
     let dir = tempfile::tempdir().expect("tempdir");
     for (path, text) in files {
         let p = dir.path().join(path);
@@ -23,7 +28,10 @@ fn run_project(files: &[(&str, &str)], main: &str, args: &[&str], configure: imp
     let buf = Rc::new(RefCell::new(String::new()));
     let mut config = Config::new(dir.path());
     config.output = Output::Buffer(buf.clone());
-    config.argv = std::iter::once(main).chain(args.iter().copied()).map(String::from).collect();
+    config.argv = std::iter::once(main)
+        .chain(args.iter().copied())
+        .map(String::from)
+        .collect();
     configure(&mut config);
     let mut it = Interpreter::new(config);
     let result = it.run_file(Path::new(main)).map(|_| ());
@@ -40,7 +48,10 @@ fn ok(files: &[(&str, &str)], main: &str) -> String {
 }
 
 fn fails(files: &[(&str, &str)], main: &str) -> String {
-    run_project(files, main, &[], |_| {}).result.expect_err("fails").headline()
+    run_project(files, main, &[], |_| {})
+        .result
+        .expect_err("fails")
+        .headline()
 }
 
 #[test]
@@ -51,7 +62,10 @@ fn local_module_from_the_definition_folder_and_star_imports() {
                 "analysis/d.py",
                 "from codelists import *\nprint(asthma, copd)\nprint('_private' in dir())\n",
             ),
-            ("analysis/codelists.py", "asthma = ['J45']\ncopd = ['J44']\n_private = 1\n"),
+            (
+                "analysis/codelists.py",
+                "asthma = ['J45']\ncopd = ['J44']\n_private = 1\n",
+            ),
         ],
         "analysis/d.py",
     );
@@ -101,7 +115,11 @@ fn modules_run_once_and_are_cached() {
 
 #[test]
 fn import_cycles_are_a_clear_error() {
-    let files = [("d.py", "import a\n"), ("a.py", "import b\n"), ("b.py", "import a\n")];
+    let files = [
+        ("d.py", "import a\n"),
+        ("a.py", "import b\n"),
+        ("b.py", "import a\n"),
+    ];
     assert_eq!(
         fails(&files, "d.py"),
         "ImportError: import cycle: a -> b -> a (modules cannot import each other)"
@@ -115,7 +133,13 @@ fn unknown_modules_and_names() {
         "ModuleNotFoundError: No module named 'numpy'"
     );
     assert_eq!(
-        fails(&[("d.py", "from helpers import nope\n"), ("helpers.py", "yes = 1\n")], "d.py"),
+        fails(
+            &[
+                ("d.py", "from helpers import nope\n"),
+                ("helpers.py", "yes = 1\n")
+            ],
+            "d.py"
+        ),
         "ImportError: cannot import name 'nope' from 'helpers' (helpers.py)"
     );
 }
@@ -123,10 +147,20 @@ fn unknown_modules_and_names() {
 #[test]
 fn sys_argv_and_argparse() {
     let src = "import sys, argparse\nprint(sys.argv)\np = argparse.ArgumentParser()\np.add_argument('--weeks', type=int, default=4)\nargs = p.parse_args()\nprint(args.weeks * 2)\n";
-    let r = run_project(&[("analysis/d.py", src)], "analysis/d.py", &["--weeks", "5"], |_| {});
+    let r = run_project(
+        &[("analysis/d.py", src)],
+        "analysis/d.py",
+        &["--weeks", "5"],
+        |_| {},
+    );
     assert!(r.result.is_ok());
     assert_eq!(r.printed, "['analysis/d.py', '--weeks', '5']\n10\n");
-    let r = run_project(&[("analysis/d.py", src)], "analysis/d.py", &["--weeks", "five"], |_| {});
+    let r = run_project(
+        &[("analysis/d.py", src)],
+        "analysis/d.py",
+        &["--weeks", "five"],
+        |_| {},
+    );
     let e = r.result.expect_err("argparse error");
     assert_eq!(e.exit_code, Some(2));
     assert_eq!(r.printed, "['analysis/d.py', '--weeks', 'five']\nusage: d.py [-h] [--weeks WEEKS]\nd.py: error: argument --weeks: invalid int value: 'five'\n");
@@ -138,13 +172,17 @@ fn reading_project_files() {
         ("analysis/d.py", "import json\nfrom pathlib import Path\nwith open('analysis/config.json') as f:\n    a = json.load(f)\nb = json.loads((Path(__file__).parent / 'config.json').read_text())\nprint(a == b, a['start'], list(a))\n"),
         ("analysis/config.json", "{\"start\": \"2020-01-01\", \"groups\": [\"a\", \"b\"]}"),
     ];
-    assert_eq!(ok(&files, "analysis/d.py"), "True 2020-01-01 ['start', 'groups']\n");
+    assert_eq!(
+        ok(&files, "analysis/d.py"),
+        "True 2020-01-01 ['start', 'groups']\n"
+    );
 }
 
 #[test]
 fn today_is_deterministic_or_an_error() {
     let files = [("d.py", "from datetime import date\nprint(date.today())\n")];
-    assert!(fails(&files, "d.py").starts_with("RuntimeError: date.today() and datetime.now() are not available"));
+    assert!(fails(&files, "d.py")
+        .starts_with("RuntimeError: date.today() and datetime.now() are not available"));
     let r = run_project(&files, "d.py", &[], |c| c.today = Some((2024, 3, 1)));
     assert!(r.result.is_ok());
     assert_eq!(r.printed, "2024-03-01\n");

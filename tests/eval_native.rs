@@ -35,7 +35,14 @@ impl NativeObject for Expr {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn binary_op(&self, this: &Value, op: BinOp, other: &Value, reflected: bool, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn binary_op(
+        &self,
+        this: &Value,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let (a, b) = match (text(it, this), text(it, other)) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
@@ -43,7 +50,13 @@ impl NativeObject for Expr {
         let (l, r) = if reflected { (b, a) } else { (a, b) };
         Some(Ok(expr(format!("({l} {} {r})", op.symbol()))))
     }
-    fn compare(&self, this: &Value, op: CmpOp, other: &Value, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        this: &Value,
+        op: CmpOp,
+        other: &Value,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let b = match text(it, other) {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
@@ -52,9 +65,16 @@ impl NativeObject for Expr {
         Some(Ok(expr(format!("({a} {} {b})", op.symbol()))))
     }
     fn truthy(&self, _it: &mut Interpreter) -> PyResult<bool> {
-        Err(type_error("an Expr has no truth value; use & and | instead of and/or"))
+        Err(type_error(
+            "an Expr has no truth value; use & and | instead of and/or",
+        ))
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         (name == "text").then(|| Ok(Value::str(&self.0)))
     }
     fn attribute_names(&self) -> Vec<String> {
@@ -64,7 +84,13 @@ impl NativeObject for Expr {
         Ok(format!("Expr<{}>", self.0))
     }
     /// `class t(Expr): a = ...`: a table-like value listing the body's names in order.
-    fn subclass(&self, _this: &Value, name: &str, namespace: &Namespace, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn subclass(
+        &self,
+        _this: &Value,
+        name: &str,
+        namespace: &Namespace,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let names: Vec<String> = namespace
             .borrow()
             .keys()
@@ -76,7 +102,8 @@ impl NativeObject for Expr {
 }
 
 fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    ns.borrow_mut().insert(Rc::from("Base"), expr("base".into()));
+    ns.borrow_mut()
+        .insert(Rc::from("Base"), expr("base".into()));
     // Any other name is answered by a module-level `__getattr__` (PEP 562).
     ns.borrow_mut().insert(
         Rc::from("__getattr__"),
@@ -107,7 +134,9 @@ fn run(src: &str) -> Result<String, String> {
 
 #[test]
 fn reflected_operators_make_sum_work() {
-    let out = run("from toy import col\nprint(sum([col('a'), col('b')]))\nprint((1 + col('x')).text)\n").unwrap();
+    let out =
+        run("from toy import col\nprint(sum([col('a'), col('b')]))\nprint((1 + col('x')).text)\n")
+            .unwrap();
     assert_eq!(out, "Expr<((0 + a) + b)>\n(1 + x)\n");
 }
 
@@ -132,5 +161,8 @@ fn truthiness_can_refuse() {
 #[test]
 fn native_bases_build_the_class_and_modules_answer_missing_names() {
     let src = "from toy import Base, anything\nclass events(Base):\n    code = 1\n    date = 2\nprint(events, anything)\nimport toy\nprint(toy.other)\n";
-    assert_eq!(run(src).unwrap(), "Expr<events[code, date]> Expr<<anything>>\nExpr<<other>>\n");
+    assert_eq!(
+        run(src).unwrap(),
+        "Expr<events[code, date]> Expr<<anything>>\nExpr<<other>>\n"
+    );
 }

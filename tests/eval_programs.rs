@@ -78,7 +78,11 @@ fn differential_programs() {
                     if show.as_ref().is_some_and(|s| name.contains(s.as_str())) {
                         eprintln!("=== {name}\n--- expected\n{expected}--- got\n{got}");
                     }
-                    let first_err = got.lines().find(|l| l.starts_with("<<error")).unwrap_or("").to_string();
+                    let first_err = got
+                        .lines()
+                        .find(|l| l.starts_with("<<error"))
+                        .unwrap_or("")
+                        .to_string();
                     failed.push(format!("{name} {first_err}"));
                 }
             }
@@ -90,5 +94,8 @@ fn differential_programs() {
     for f in &failed {
         eprintln!("  FAIL {f}");
     }
-    assert!(passed >= FLOOR, "pass count {passed} fell below the floor {FLOOR}");
+    assert!(
+        passed >= FLOOR,
+        "pass count {passed} fell below the floor {FLOOR}"
+    );
 }

@@ -14,7 +14,11 @@ fn run(src: &str) -> Result<String, String> {
     let mut it = Interpreter::new(config);
     match it.run_source("main.py", src) {
         Ok(_) => Ok(buf.borrow().clone()),
-        Err(e) => Err(format!("{} | help: {}", e.headline(), e.help.unwrap_or_default())),
+        Err(e) => Err(format!(
+            "{} | help: {}",
+            e.headline(),
+            e.help.unwrap_or_default()
+        )),
     }
 }
 
@@ -38,37 +42,60 @@ fn unsupported_constructs_raise_re_error_naming_them() {
     ] {
         let e = err(&format!("import re\nre.compile(r'{pattern}')"));
         assert!(e.starts_with("PatternError: "), "{e}");
-        assert!(e.contains(what) && e.contains("not supported"), "{pattern}: {e}");
+        assert!(
+            e.contains(what) && e.contains("not supported"),
+            "{pattern}: {e}"
+        );
     }
-    let caught = run("import re\ntry:\n    re.search(r'(?=x)', 'x')\nexcept re.error as e:\n    print('caught')");
+    let caught = run(
+        "import re\ntry:\n    re.search(r'(?=x)', 'x')\nexcept re.error as e:\n    print('caught')",
+    );
     assert_eq!(caught.unwrap(), "caught\n");
 }
 
 #[test]
 fn invalid_patterns_and_templates_raise_re_error() {
     assert!(err("import re\nre.compile('(abc')").starts_with("PatternError: "));
-    assert!(err("import re\nre.compile('[a-')").contains("unterminated character set at position 0"));
+    assert!(
+        err("import re\nre.compile('[a-')").contains("unterminated character set at position 0")
+    );
     assert!(err(r"import re; re.sub('(a)', r'\2', 'a')").contains("invalid group reference 2"));
     assert!(err(r"import re; re.sub('(?P<n>a)', r'\g<m>', 'a')").contains("unknown group name 'm'"));
-    assert!(run("import re\nprint(issubclass(re.error, Exception), re.error is re.PatternError)").unwrap() == "True True\n");
+    assert!(
+        run("import re\nprint(issubclass(re.error, Exception), re.error is re.PatternError)")
+            .unwrap()
+            == "True True\n"
+    );
 }
 
 #[test]
 fn misuse_raises_python_errors() {
     assert!(err("import re\nre.match('a', 5)").starts_with("TypeError: expected string"));
-    assert!(err("import re\nre.sub('a', lambda m: 1, 'a')").starts_with("TypeError: expected str instance, int found"));
-    assert!(err("import re\nre.match(re.compile('a'), 'a', re.I)").starts_with("ValueError: cannot process flags"));
-    assert!(err("import re\nre.match('(a)', 'a').group(2)").starts_with("IndexError: no such group"));
-    assert!(err("import re\nre.match('(a)', 'a').group('x')").starts_with("IndexError: no such group"));
+    assert!(err("import re\nre.sub('a', lambda m: 1, 'a')")
+        .starts_with("TypeError: expected str instance, int found"));
+    assert!(err("import re\nre.match(re.compile('a'), 'a', re.I)")
+        .starts_with("ValueError: cannot process flags"));
+    assert!(
+        err("import re\nre.match('(a)', 'a').group(2)").starts_with("IndexError: no such group")
+    );
+    assert!(
+        err("import re\nre.match('(a)', 'a').group('x')").starts_with("IndexError: no such group")
+    );
     let e = err("import re\nre.match('a', 'a').grup()");
-    assert!(e.starts_with("AttributeError") && e.contains("group"), "{e}");
+    assert!(
+        e.starts_with("AttributeError") && e.contains("group"),
+        "{e}"
+    );
 }
 
 #[test]
 fn reuses_compiled_patterns_and_handles_unicode_offsets() {
     let src = "import re\nfor s in ['naïve café', 'x']:\n    m = re.search(r'caf(é)', s)\n    print(m and (m.span(), m.span(1), m.group(1)))";
     assert_eq!(run(src).unwrap(), "((6, 10), (9, 10), 'é')\nNone\n");
-    assert_eq!(run("import re\nprint(re.compile('a') == re.compile('a'))").unwrap(), "True\n");
+    assert_eq!(
+        run("import re\nprint(re.compile('a') == re.compile('a'))").unwrap(),
+        "True\n"
+    );
 }
 
 #[test]
@@ -80,5 +107,8 @@ fn match_objects_remember_where_they_searched() {
 #[test]
 fn oversized_patterns_are_refused_not_built() {
     let e = err("import re\nre.compile('(?:a{1000}){1000}')");
-    assert!(e.starts_with("PatternError: ") && e.contains("size limit"), "{e}");
+    assert!(
+        e.starts_with("PatternError: ") && e.contains("size limit"),
+        "{e}"
+    );
 }

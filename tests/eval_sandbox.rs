@@ -64,7 +64,12 @@ fn writing_a_file_is_refused_and_nothing_is_written() {
         );
         assert_eq!(
             listing(dir.path()),
-            ["outside.txt", "project", "project/d.py", "project/inside.txt"]
+            [
+                "outside.txt",
+                "project",
+                "project/d.py",
+                "project/inside.txt"
+            ]
         );
     }
     let (e, _) = refused("with open('inside.txt', mode='w') as f:\n    f.write('x')\n");
@@ -95,10 +100,16 @@ fn symlinks_out_of_the_project_are_refused() {
         std::fs::write(parent.path().join("outside.txt"), "secret").unwrap();
         let project = parent.path().join("p");
         std::fs::create_dir(&project).unwrap();
-        std::os::unix::fs::symlink(parent.path().join("outside.txt"), project.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(parent.path().join("outside.txt"), project.join("link.txt"))
+            .unwrap();
         std::fs::write(project.join("d.py"), "open('link.txt').read()\n").unwrap();
         let mut it = Interpreter::new(Config::new(&project));
-        (it.run_file(Path::new("d.py")).expect_err("refused").headline(), parent)
+        (
+            it.run_file(Path::new("d.py"))
+                .expect_err("refused")
+                .headline(),
+            parent,
+        )
     };
     assert_eq!(
         e,
@@ -109,8 +120,19 @@ fn symlinks_out_of_the_project_are_refused() {
 #[test]
 fn running_commands_is_refused() {
     let (e, dir) = refused("import os\nos.system('touch pwned')\n");
-    assert_eq!(e, "PermissionError: definitions cannot run commands or create, change or delete files");
-    assert_eq!(listing(dir.path()), ["outside.txt", "project", "project/d.py", "project/inside.txt"]);
+    assert_eq!(
+        e,
+        "PermissionError: definitions cannot run commands or create, change or delete files"
+    );
+    assert_eq!(
+        listing(dir.path()),
+        [
+            "outside.txt",
+            "project",
+            "project/d.py",
+            "project/inside.txt"
+        ]
+    );
     assert!(!Path::new("pwned").exists());
     let (e, dir) = refused("import os\nos.remove('inside.txt')\n");
     assert!(e.starts_with("PermissionError"));
@@ -129,7 +151,9 @@ fn environment_is_not_visible() {
 fn runaway_definitions_are_stopped() {
     let (e, _) = refused("while True:\n    pass\n");
     assert!(
-        e.starts_with("TimeoutError: the definition ran for more than 200000 steps (an infinite loop?)"),
+        e.starts_with(
+            "TimeoutError: the definition ran for more than 200000 steps (an infinite loop?)"
+        ),
         "{e}"
     );
     let (e, _) = refused("def f():\n    return f()\nf()\n");
@@ -142,5 +166,8 @@ fn runaway_definitions_are_stopped() {
     let (e, _) = refused("x = 'a' * (10 ** 10)\n");
     assert!(e.starts_with("MemoryError"), "{e}");
     let (e, _) = refused("x = []\nwhile True:\n    x.extend(range(1000000))\n");
-    assert!(e.starts_with("MemoryError") || e.starts_with("TimeoutError"), "{e}");
+    assert!(
+        e.starts_with("MemoryError") || e.starts_with("TimeoutError"),
+        "{e}"
+    );
 }

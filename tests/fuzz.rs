@@ -317,7 +317,11 @@ fn invalid_escape_before_a_multibyte_character() {
 fn self_documenting_equals_at_the_end_of_input() {
     for src in ["f\"{x=", "f\"{x= "] {
         let diag = front_end(src).unwrap_err();
-        assert!(diag.message.contains("unterminated f-string"), "{src:?}: {}", diag.message);
+        assert!(
+            diag.message.contains("unterminated f-string"),
+            "{src:?}: {}",
+            diag.message
+        );
     }
 }
 
@@ -325,7 +329,10 @@ fn self_documenting_equals_at_the_end_of_input() {
 fn empty_self_documenting_field_label_stays_inside_the_source() {
     for src in ["f\"{=", "f\"{=é"] {
         let diag = tokenize(src).error.expect("an error");
-        assert_eq!(diag.message, "f-string: valid expression required before `}`");
+        assert_eq!(
+            diag.message,
+            "f-string: valid expression required before `}`"
+        );
         check_diagnostic(src, &diag);
     }
 }

@@ -7,7 +7,11 @@ use ehrql::syntax::tokenize;
 /// Token kinds in order, one string each; errors appended as `ERROR: message`.
 fn dump(src: &str) -> Vec<String> {
     let tokens = tokenize(src);
-    let mut out: Vec<String> = tokens.tokens.iter().map(|(_, t, _)| t.to_string()).collect();
+    let mut out: Vec<String> = tokens
+        .tokens
+        .iter()
+        .map(|(_, t, _)| t.to_string())
+        .collect();
     if let Some(err) = tokens.error {
         out.push(format!("ERROR[{}]: {}", err.code, err.message));
     }
@@ -26,14 +30,35 @@ fn numbers() {
     let toks = dump("0x1F 0o17 0b101 1_000 1.5e-3 .5 1. 1e3 0 00\n");
     assert_eq!(
         toks,
-        ["Int(31)", "Int(15)", "Int(5)", "Int(1000)", "Float(0.0015)", "Float(0.5)", "Float(1.0)", "Float(1000.0)", "Int(0)", "Int(0)", "NEWLINE"]
+        [
+            "Int(31)",
+            "Int(15)",
+            "Int(5)",
+            "Int(1000)",
+            "Float(0.0015)",
+            "Float(0.5)",
+            "Float(1.0)",
+            "Float(1000.0)",
+            "Int(0)",
+            "Int(0)",
+            "NEWLINE"
+        ]
     );
 }
 
 #[test]
 fn invalid_numbers() {
-    for (src, code) in [("1_000_\n", "E0007"), ("0x\n", "E0007"), ("09\n", "E0007"), ("12abc\n", "E0007"), ("3j\n", "E0008"), ("99999999999999999999\n", "E0007")] {
-        let err = tokenize(src).error.unwrap_or_else(|| panic!("{src:?} should fail"));
+    for (src, code) in [
+        ("1_000_\n", "E0007"),
+        ("0x\n", "E0007"),
+        ("09\n", "E0007"),
+        ("12abc\n", "E0007"),
+        ("3j\n", "E0008"),
+        ("99999999999999999999\n", "E0007"),
+    ] {
+        let err = tokenize(src)
+            .error
+            .unwrap_or_else(|| panic!("{src:?} should fail"));
         assert_eq!(err.code, code, "{src:?}");
     }
     // A keyword may follow a number directly, as in Python.
@@ -45,7 +70,11 @@ fn layout_tokens() {
     let src = "if a:\n    b = (1,\n  2)\n\n    # comment\n    c \\\n  = 3\nd\n";
     assert_eq!(
         dump(src),
-        ["if", "Name(a)", ":", "NEWLINE", "INDENT", "Name(b)", "=", "(", "Int(1)", ",", "Int(2)", ")", "NEWLINE", "Name(c)", "=", "Int(3)", "NEWLINE", "DEDENT", "Name(d)", "NEWLINE"]
+        [
+            "if", "Name(a)", ":", "NEWLINE", "INDENT", "Name(b)", "=", "(", "Int(1)", ",",
+            "Int(2)", ")", "NEWLINE", "Name(c)", "=", "Int(3)", "NEWLINE", "DEDENT", "Name(d)",
+            "NEWLINE"
+        ]
     );
 }
 
@@ -53,19 +82,30 @@ fn layout_tokens() {
 fn dedents_at_eof_and_missing_final_newline() {
     assert_eq!(
         dump("def f():\n    if x:\n        return 1"),
-        ["def", "Name(f)", "(", ")", ":", "NEWLINE", "INDENT", "if", "Name(x)", ":", "NEWLINE", "INDENT", "return", "Int(1)", "NEWLINE", "DEDENT", "DEDENT"]
+        [
+            "def", "Name(f)", "(", ")", ":", "NEWLINE", "INDENT", "if", "Name(x)", ":", "NEWLINE",
+            "INDENT", "return", "Int(1)", "NEWLINE", "DEDENT", "DEDENT"
+        ]
     );
 }
 
 #[test]
 fn crlf_and_lone_cr_and_bom() {
-    assert_eq!(dump("\u{feff}a = 1\r\nb = 2\rc"), ["Name(a)", "=", "Int(1)", "NEWLINE", "Name(b)", "=", "Int(2)", "NEWLINE", "Name(c)", "NEWLINE"]);
+    assert_eq!(
+        dump("\u{feff}a = 1\r\nb = 2\rc"),
+        [
+            "Name(a)", "=", "Int(1)", "NEWLINE", "Name(b)", "=", "Int(2)", "NEWLINE", "Name(c)",
+            "NEWLINE"
+        ]
+    );
 }
 
 #[test]
 fn tabs_consistent_and_inconsistent() {
     assert!(tokenize("if x:\n\ty\n\tz\n").error.is_none());
-    let err = tokenize("if x:\n        y\n\tz\n").error.expect("mixed tabs");
+    let err = tokenize("if x:\n        y\n\tz\n")
+        .error
+        .expect("mixed tabs");
     assert_eq!(err.code, "E0005");
     insta::assert_snapshot!(rendered_error("if x:\n        y\n\tz\n"));
 }
@@ -80,8 +120,17 @@ fn strings() {
     assert_eq!(
         dump(r#"'a' "b" '''c'd''' """e"f""" r'\d' u'x' R"\n" 'tab\there' '\x41\u00e9\101' '\q'"#),
         [
-            r#"Str("a")"#, r#"Str("b")"#, r#"Str("c'd")"#, r#"Str("e\"f")"#, r#"Str("\\d")"#, r#"Str("x")"#,
-            r#"Str("\\n")"#, r#"Str("tab\there")"#, r#"Str("AéA")"#, r#"Str("\\q")"#, "NEWLINE"
+            r#"Str("a")"#,
+            r#"Str("b")"#,
+            r#"Str("c'd")"#,
+            r#"Str("e\"f")"#,
+            r#"Str("\\d")"#,
+            r#"Str("x")"#,
+            r#"Str("\\n")"#,
+            r#"Str("tab\there")"#,
+            r#"Str("AéA")"#,
+            r#"Str("\\q")"#,
+            "NEWLINE"
         ]
     );
     assert_eq!(dump("'a\\\nb'"), [r#"Str("ab")"#, "NEWLINE"]);
@@ -120,7 +169,10 @@ fn unicode_identifiers() {
 fn keywords_and_operators() {
     assert_eq!(
         dump("a //= b ** -c @ d != e := f -> g ... <<= >>= **=\n"),
-        ["Name(a)", "//=", "Name(b)", "**", "-", "Name(c)", "@", "Name(d)", "!=", "Name(e)", ":=", "Name(f)", "->", "Name(g)", "...", "<<=", ">>=", "**=", "NEWLINE"]
+        [
+            "Name(a)", "//=", "Name(b)", "**", "-", "Name(c)", "@", "Name(d)", "!=", "Name(e)",
+            ":=", "Name(f)", "->", "Name(g)", "...", "<<=", ">>=", "**=", "NEWLINE"
+        ]
     );
     assert!(matches!(tokenize("lambda").tokens[0].1, Tok::Lambda));
 }
@@ -128,6 +180,12 @@ fn keywords_and_operators() {
 #[test]
 fn unterminated_continuation_at_eof() {
     assert_eq!(tokenize("x = 1 + \\").error.map(|e| e.code), Some("E0009"));
-    assert_eq!(tokenize("x = 1 + \\\n").error.map(|e| e.code), Some("E0009"));
-    assert_eq!(tokenize("x = 1 + \\ y\n").error.map(|e| e.code), Some("E0009"));
+    assert_eq!(
+        tokenize("x = 1 + \\\n").error.map(|e| e.code),
+        Some("E0009")
+    );
+    assert_eq!(
+        tokenize("x = 1 + \\ y\n").error.map(|e| e.code),
+        Some("E0009")
+    );
 }

@@ -502,7 +502,6 @@ fn printed_definition_reads_as_expected() {
     );
 }
 
-
 /// The tree without positions. `strip_spans` keeps the span inside `ImportNames::Star`
 /// (it is not a field called `span`), so that one is blanked here too.
 fn shape(m: &Module) -> serde_json::Value {

@@ -39,7 +39,11 @@ pub fn run(stage: Stage, args: &DefinitionArgs, format: ErrorFormat) -> i32 {
             for (start, tok, end) in &tokens.tokens {
                 let a = src.line_col(*start);
                 let b = src.line_col(*end);
-                let _ = writeln!(out, "{}:{}-{}:{}\t{}", a.line, a.column, b.line, b.column, tok);
+                let _ = writeln!(
+                    out,
+                    "{}:{}-{}:{}\t{}",
+                    a.line, a.column, b.line, b.column, tok
+                );
             }
             print!("{out}");
             if let Some(diag) = tokens.error {

@@ -10,10 +10,12 @@ use crate::qm;
 /// Compiles the definition, printing diagnostics and returning the exit code on failure.
 pub fn compile(args: &DefinitionArgs, format: ErrorFormat) -> Result<Compiled, i32> {
     let root = super::project_root();
-    compile_definition_with_limits(&args.definition, &args.params, &root, args.limits()).map_err(|e| {
-        report(&e.diagnostics, &e.sources, format);
-        e.exit_code
-    })
+    compile_definition_with_limits(&args.definition, &args.params, &root, args.limits()).map_err(
+        |e| {
+            report(&e.diagnostics, &e.sources, format);
+            e.exit_code
+        },
+    )
 }
 
 /// The one-line summary `check` prints.

@@ -70,7 +70,10 @@ pub fn render_human(diag: &Diagnostic, sources: &SourceMap) -> String {
     let traceback_text = if traceback.is_empty() {
         String::new()
     } else {
-        format!("traceback (most recent call last):\n{}", traceback.join("\n"))
+        format!(
+            "traceback (most recent call last):\n{}",
+            traceback.join("\n")
+        )
     };
 
     let mut message = level.title(&diag.message).id(diag.code);
@@ -196,10 +199,20 @@ mod tests {
 
     #[test]
     fn repeated_frames_are_counted() {
-        let lines: Vec<String> = ["a", "b", "b", "b", "b", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let lines: Vec<String> = ["a", "b", "b", "b", "b", "b", "c"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(
             collapse_repeats(lines),
-            ["a", "b", "b", "b", "[previous line repeated 2 more times]", "c"]
+            [
+                "a",
+                "b",
+                "b",
+                "b",
+                "[previous line repeated 2 more times]",
+                "c"
+            ]
         );
     }
 }

@@ -98,7 +98,11 @@ fn build() -> Registry {
     by_name.insert("bool", make("bool", vec![int], Some(BuiltinType::Bool)));
     by_name.insert(
         "BaseException",
-        make("BaseException", vec![object], Some(BuiltinType::BaseException)),
+        make(
+            "BaseException",
+            vec![object],
+            Some(BuiltinType::BaseException),
+        ),
     );
     for (name, base) in EXCEPTIONS {
         let base = by_name[base].clone();
@@ -113,7 +117,11 @@ thread_local! {
 }
 
 pub fn registry() -> Rc<Registry> {
-    REGISTRY.with(|r| r.borrow_mut().get_or_insert_with(|| Rc::new(build())).clone())
+    REGISTRY.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| Rc::new(build()))
+            .clone()
+    })
 }
 
 /// A built-in class by name; panics on an unknown name (a bug in this crate).
@@ -135,7 +143,9 @@ fn native_class(type_name: &str) -> Rc<Class> {
         m.borrow_mut()
             .entry(type_name.to_string())
             .or_insert_with(|| {
-                let (module, name) = type_name.rsplit_once('.').unwrap_or(("builtins", type_name));
+                let (module, name) = type_name
+                    .rsplit_once('.')
+                    .unwrap_or(("builtins", type_name));
                 Rc::new(Class {
                     name: Rc::from(name),
                     module_name: Rc::from(module),
@@ -155,7 +165,9 @@ pub fn class_of(value: &Value) -> Rc<Class> {
         Value::Instance(i) => i.class.clone(),
         Value::Native(n) => n.class().unwrap_or_else(|| native_class(n.type_name())),
         Value::Class(_) => builtin_class("type"),
-        Value::Builtin(_) | Value::BoundMethod(_) | Value::NativeMethod(_) => builtin_class("function"),
+        Value::Builtin(_) | Value::BoundMethod(_) | Value::NativeMethod(_) => {
+            builtin_class("function")
+        }
         Value::Iter(_) | Value::Ellipsis => builtin_class("object"),
         other => builtin_class(&other.type_name()),
     }

@@ -27,7 +27,11 @@ impl Interpreter {
     /// `a == b` as a Rust bool (user `__eq__` and native comparisons consulted).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         if self.check_stack().is_err() {
-            return Err(super::error::exception("RecursionError", "maximum recursion depth exceeded in comparison").fatal());
+            return Err(super::error::exception(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            )
+            .fatal());
         }
         match (a, b) {
             (Value::List(x), Value::List(y)) => {
@@ -59,10 +63,12 @@ impl Interpreter {
                 let (x, y) = (x.borrow(), y.borrow());
                 Ok(x.len() == y.len() && x.iter().all(|k| y.contains(k)))
             }
-            (Value::Range(x), Value::Range(y)) => {
-                Ok(x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step))))
-            }
-            (Value::Instance(_), _) | (_, Value::Instance(_)) | (Value::Native(_), _) | (_, Value::Native(_)) => {
+            (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len()
+                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Value::Instance(_), _)
+            | (_, Value::Instance(_))
+            | (Value::Native(_), _)
+            | (_, Value::Native(_)) => {
                 let r = self.compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
             }
@@ -103,7 +109,9 @@ impl Interpreter {
                     return r;
                 }
             }
-            Value::Instance(i) if i.class.lookup(name).is_some() => return self.call_method(a, name, Args::positional(vec![b.clone()])),
+            Value::Instance(i) if i.class.lookup(name).is_some() => {
+                return self.call_method(a, name, Args::positional(vec![b.clone()]))
+            }
             _ => {}
         }
         match b {
@@ -112,7 +120,9 @@ impl Interpreter {
                     return r;
                 }
             }
-            Value::Instance(i) if i.class.lookup(rname).is_some() => return self.call_method(b, rname, Args::positional(vec![a.clone()])),
+            Value::Instance(i) if i.class.lookup(rname).is_some() => {
+                return self.call_method(b, rname, Args::positional(vec![a.clone()]))
+            }
             _ => {}
         }
         match op {
@@ -141,7 +151,10 @@ impl Interpreter {
 
     fn eq_fallback(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
-            (Value::Instance(_), _) | (_, Value::Instance(_)) | (Value::Native(_), _) | (_, Value::Native(_)) => Ok(a.is(b)),
+            (Value::Instance(_), _)
+            | (_, Value::Instance(_))
+            | (Value::Native(_), _)
+            | (_, Value::Native(_)) => Ok(a.is(b)),
             _ => self.eq(a, b),
         }
     }
@@ -190,13 +203,18 @@ impl Interpreter {
     /// Ordering that also consults user `__lt__` (for sorting instances).
     pub fn order_any(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Ordering>> {
         match (a, b) {
-            (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
+            (Value::Instance(_) | Value::Native(_), _)
+            | (_, Value::Instance(_) | Value::Native(_)) => {
                 let lt = self.compare(CmpOp::Lt, a, b)?;
                 if self.truthy(&lt)? {
                     return Ok(Some(Ordering::Less));
                 }
                 let gt = self.compare(CmpOp::Lt, b, a)?;
-                Ok(Some(if self.truthy(&gt)? { Ordering::Greater } else { Ordering::Equal }))
+                Ok(Some(if self.truthy(&gt)? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                }))
             }
             _ => self.order(a, b, op),
         }
@@ -209,7 +227,9 @@ impl Interpreter {
         match v {
             Value::Int(i) => Ok(crate::eval::builtins::sets::cpython_int_hash(*i)),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Ok(crate::eval::builtins::sets::cpython_int_hash(*f as i64)),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
+                Ok(crate::eval::builtins::sets::cpython_int_hash(*f as i64))
+            }
             _ => {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 Key(v.clone()).hash(&mut h);

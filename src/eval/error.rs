@@ -78,14 +78,19 @@ impl PyErr {
 /// Makes an instance of exception class `class` with `args`.
 pub fn make_exception(class: Rc<Class>, args: Vec<Value>) -> Value {
     let attrs = new_namespace();
-    attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
+    attrs
+        .borrow_mut()
+        .insert(Rc::from("args"), Value::tuple(args));
     Value::Instance(Rc::new(Instance { class, attrs }))
 }
 
 /// A built-in exception with one message argument.
 pub fn exception(class_name: &str, msg: impl Into<String>) -> PyErr {
     let msg: String = msg.into();
-    PyErr::new(make_exception(builtin_class(class_name), vec![Value::str(&msg)]))
+    PyErr::new(make_exception(
+        builtin_class(class_name),
+        vec![Value::str(&msg)],
+    ))
 }
 
 pub fn type_error(msg: impl Into<String>) -> PyErr {

@@ -19,7 +19,11 @@ pub fn float_repr(f: f64) -> String {
         .next()
         .map_or(1, |m| m.chars().filter(char::is_ascii_digit).count());
     let rounded = format!("{:.*e}", digits.saturating_sub(1), f);
-    let s = if rounded.parse::<f64>() == Ok(f) { rounded } else { shortest };
+    let s = if rounded.parse::<f64>() == Ok(f) {
+        rounded
+    } else {
+        shortest
+    };
     let (mantissa, exp) = s.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("exponent digits");
     let (neg, mantissa) = match mantissa.strip_prefix('-') {
@@ -34,7 +38,10 @@ pub fn float_repr(f: f64) -> String {
             let (int_part, frac) = if digits.len() > e + 1 {
                 (digits[..e + 1].to_string(), digits[e + 1..].to_string())
             } else {
-                (format!("{}{}", digits, "0".repeat(e + 1 - digits.len())), "0".to_string())
+                (
+                    format!("{}{}", digits, "0".repeat(e + 1 - digits.len())),
+                    "0".to_string(),
+                )
             };
             format!("{int_part}.{frac}")
         } else {
@@ -48,7 +55,11 @@ pub fn float_repr(f: f64) -> String {
         } else {
             format!("{}.{}", &digits[..1], rest)
         };
-        format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{sign}{m}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     }
 }
 
@@ -108,7 +119,9 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     // Padding and digits are allocated: refuse sizes no definition needs rather than
     // exhaust memory.
     if s.width > 10_000_000 {
-        return Err(value_error("format width too large (at most 10000000 in definitions)"));
+        return Err(value_error(
+            "format width too large (at most 10000000 in definitions)",
+        ));
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -132,7 +145,9 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         );
     }
     if s.precision.is_some_and(|p| p > 10_000) {
-        return Err(value_error("format precision too large (at most 10000 in definitions)"));
+        return Err(value_error(
+            "format precision too large (at most 10000 in definitions)",
+        ));
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);
@@ -193,7 +208,11 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     let sp = parse_spec(spec)?;
     match sp.kind {
         None | Some('s') => {}
-        Some(k) => return Err(value_error(format!("Unknown format code '{k}' for object of type 'str'"))),
+        Some(k) => {
+            return Err(value_error(format!(
+                "Unknown format code '{k}' for object of type 'str'"
+            )))
+        }
     }
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
@@ -202,7 +221,9 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
         return Err(value_error(format!("Cannot specify '{g}' with 's'.")));
     }
     if sp.align == Some('=') {
-        return Err(value_error("'=' alignment not allowed in string format specifier"));
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let body: String = match sp.precision {
         Some(p) => s.chars().take(p).collect(),
@@ -217,7 +238,9 @@ pub fn format_int(i: i64, spec: &str) -> PyResult<String> {
         return format_float_spec(i as f64, &sp);
     }
     if sp.precision.is_some() {
-        return Err(value_error("Precision not allowed in integer format specifier"));
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     let mag = i.unsigned_abs();
     let (digits, prefix, every) = match sp.kind {
@@ -227,16 +250,25 @@ pub fn format_int(i: i64, spec: &str) -> PyResult<String> {
         Some('o') => (format!("{mag:o}"), "0o", 4),
         Some('b') => (format!("{mag:b}"), "0b", 4),
         Some('c') => {
-            let c = char::from_u32(i as u32).ok_or_else(|| super::error::overflow_error("%c arg not in range(0x110000)"))?;
+            let c = char::from_u32(i as u32)
+                .ok_or_else(|| super::error::overflow_error("%c arg not in range(0x110000)"))?;
             return Ok(pad(&sp, "", &c.to_string(), '<'));
         }
-        Some(k) => return Err(value_error(format!("Unknown format code '{k}' for object of type 'int'"))),
+        Some(k) => {
+            return Err(value_error(format!(
+                "Unknown format code '{k}' for object of type 'int'"
+            )))
+        }
     };
     let digits = match sp.grouping {
         Some(sep) => group(&digits, sep, every),
         None => digits,
     };
-    let sign = format!("{}{}", sign_of(&sp, i < 0), if sp.alternate { prefix } else { "" });
+    let sign = format!(
+        "{}{}",
+        sign_of(&sp, i < 0),
+        if sp.alternate { prefix } else { "" }
+    );
     Ok(pad(&sp, &sign, &digits, '>'))
 }
 
@@ -269,7 +301,12 @@ fn strip_zeros(s: &str) -> String {
 fn general(f: f64, precision: usize, alternate: bool, repr_like: bool) -> String {
     let p = precision.max(1);
     let sci = exp_form(f, p - 1, false);
-    let exp: i32 = sci.split_once('e').expect("exponent").1.parse().expect("digits");
+    let exp: i32 = sci
+        .split_once('e')
+        .expect("exponent")
+        .1
+        .parse()
+        .expect("digits");
     if exp >= -4 && exp < p as i32 {
         let s = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f);
         let mut s = if alternate { s } else { strip_zeros(&s) };
@@ -290,7 +327,11 @@ fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
     let upper = matches!(sp.kind, Some('E' | 'F' | 'G'));
     let mut body = if a.is_nan() || a.is_infinite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
         if sp.kind == Some('%') {
             format!("{s}%")
         } else {
@@ -313,11 +354,17 @@ fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
                 Some(p) => general(a, p, sp.alternate, true),
                 None => float_repr(a),
             },
-            Some(k) => return Err(value_error(format!("Unknown format code '{k}' for object of type 'float'"))),
+            Some(k) => {
+                return Err(value_error(format!(
+                    "Unknown format code '{k}' for object of type 'float'"
+                )))
+            }
         }
     };
     if let Some(sep) = sp.grouping {
-        let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+        let end = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
         body = format!("{}{}", group(&body[..end], sep, 3), &body[end..]);
     }
     if sp.alternate && !body.contains('.') && matches!(sp.kind, Some('f' | 'F' | 'e' | 'E')) {

@@ -159,12 +159,20 @@ impl Interpreter {
         r.map_err(|e| self.to_eval_error(e))
     }
 
-    fn exec_main(&mut self, display: PathBuf, file_path: PathBuf, text: String) -> PyResult<Rc<Module>> {
+    fn exec_main(
+        &mut self,
+        display: PathBuf,
+        file_path: PathBuf,
+        text: String,
+    ) -> PyResult<Rc<Module>> {
         let globals = value::new_namespace();
         {
             let mut g = globals.borrow_mut();
             g.insert(Rc::from("__name__"), Value::str("__main__"));
-            g.insert(Rc::from("__file__"), Value::str(&file_path.to_string_lossy()));
+            g.insert(
+                Rc::from("__file__"),
+                Value::str(&file_path.to_string_lossy()),
+            );
             g.insert(Rc::from("__package__"), Value::str(""));
         }
         let module = Rc::new(Module {

@@ -65,7 +65,11 @@ impl Interpreter {
             let prefix = parts[..i].join(".");
             // A package still running its `__init__` may import its own submodules (as in
             // Python): a parent found in the cache is used even while it is loading.
-            let cached_parent = if i < parts.len() { self.modules.cache.get(&prefix).cloned() } else { None };
+            let cached_parent = if i < parts.len() {
+                self.modules.cache.get(&prefix).cloned()
+            } else {
+                None
+            };
             let m = match cached_parent {
                 Some(m) => m,
                 None => self.import_one(&prefix)?,
@@ -89,21 +93,37 @@ impl Interpreter {
             // import of a module that is still running is a cycle.
             let is_package = matches!(m.globals.borrow().get("__package__"), Some(Value::Str(p)) if &**p == name);
             if !is_package && self.modules.loading.iter().any(|l| l == name) {
-                let mut chain: Vec<String> = self.modules.loading.iter().skip_while(|l| *l != name).cloned().collect();
+                let mut chain: Vec<String> = self
+                    .modules
+                    .loading
+                    .iter()
+                    .skip_while(|l| *l != name)
+                    .cloned()
+                    .collect();
                 chain.push(name.to_string());
                 return Err(exception(
                     "ImportError",
-                    format!("import cycle: {} (modules cannot import each other)", chain.join(" -> ")),
+                    format!(
+                        "import cycle: {} (modules cannot import each other)",
+                        chain.join(" -> ")
+                    ),
                 ));
             }
             return Ok(m.clone());
         }
-        let builtin = self.modules.registered.get(name).copied().or_else(|| super::stdlib::lookup(name));
+        let builtin = self
+            .modules
+            .registered
+            .get(name)
+            .copied()
+            .or_else(|| super::stdlib::lookup(name));
         if let Some(b) = builtin {
             return match b {
                 BuiltinModule::Native(init) => {
                     let globals = new_namespace();
-                    globals.borrow_mut().insert(Rc::from("__name__"), Value::str(name));
+                    globals
+                        .borrow_mut()
+                        .insert(Rc::from("__name__"), Value::str(name));
                     let m = Rc::new(Module {
                         name: Rc::from(name),
                         file: None,
@@ -129,7 +149,9 @@ impl Interpreter {
         }
         let mut err = exception("ModuleNotFoundError", format!("No module named '{name}'"));
         if let Value::Instance(i) = &err.0.exc {
-            i.attrs.borrow_mut().insert(Rc::from("name"), Value::str(name));
+            i.attrs
+                .borrow_mut()
+                .insert(Rc::from("name"), Value::str(name));
         }
         let top = name.split('.').next().unwrap_or(name);
         if REFUSED.contains(&top) || super::stdlib::is_known_parent(top) {
@@ -166,7 +188,13 @@ impl Interpreter {
     }
 
     /// Parses and runs module source under `name`, caching the module before it runs.
-    pub(crate) fn exec_source_module(&mut self, name: &str, path: PathBuf, text: String, is_package: bool) -> PyResult<Rc<Module>> {
+    pub(crate) fn exec_source_module(
+        &mut self,
+        name: &str,
+        path: PathBuf,
+        text: String,
+        is_package: bool,
+    ) -> PyResult<Rc<Module>> {
         let globals = new_namespace();
         {
             let mut g = globals.borrow_mut();
@@ -175,7 +203,9 @@ impl Interpreter {
             let package = if is_package {
                 name.to_string()
             } else {
-                name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+                name.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
             };
             g.insert(Rc::from("__package__"), Value::str(&package));
         }
@@ -188,7 +218,10 @@ impl Interpreter {
             self.modules.cache.insert(name.to_string(), module.clone());
             return Ok(module);
         }
-        let display = path.strip_prefix(self.sandbox.root()).map(Path::to_path_buf).unwrap_or(path);
+        let display = path
+            .strip_prefix(self.sandbox.root())
+            .map(Path::to_path_buf)
+            .unwrap_or(path);
         let file = self.sources.add(SourceFile::new(display, text));
         let ast = match crate::syntax::parse_module(&self.sources.get(file).text) {
             Ok(ast) => Rc::new(ast),
@@ -214,12 +247,19 @@ impl Interpreter {
     pub(crate) fn exec_import(&mut self, f: &Frame, names: &[Alias]) -> PyResult<()> {
         for alias in names {
             let full = alias.name.dotted();
-            let m = self.import_module(&full).map_err(|e| import_site(e, f, alias.span))?;
+            let m = self
+                .import_module(&full)
+                .map_err(|e| import_site(e, f, alias.span))?;
             match &alias.asname {
                 Some(asname) => self.store_name(f, &asname.name, Value::Module(m)),
                 None => {
                     let top = &alias.name.parts[0].name;
-                    let top_module = self.modules.cache.get(top.as_str()).cloned().expect("parent imported");
+                    let top_module = self
+                        .modules
+                        .cache
+                        .get(top.as_str())
+                        .cloned()
+                        .expect("parent imported");
                     self.store_name(f, top, Value::Module(top_module));
                 }
             }
@@ -227,7 +267,12 @@ impl Interpreter {
         Ok(())
     }
 
-    fn resolve_relative(&self, f: &Frame, module: Option<&DottedName>, level: u32) -> PyResult<String> {
+    fn resolve_relative(
+        &self,
+        f: &Frame,
+        module: Option<&DottedName>,
+        level: u32,
+    ) -> PyResult<String> {
         let rest = module.map(|m| m.dotted());
         if level == 0 {
             return Ok(rest.unwrap_or_default());
@@ -236,10 +281,17 @@ impl Interpreter {
             Some(Value::Str(p)) => p.to_string(),
             _ => String::new(),
         };
-        let mut parts: Vec<&str> = if package.is_empty() { vec![] } else { package.split('.').collect() };
+        let mut parts: Vec<&str> = if package.is_empty() {
+            vec![]
+        } else {
+            package.split('.').collect()
+        };
         for _ in 1..level {
             if parts.pop().is_none() {
-                return Err(exception("ImportError", "attempted relative import beyond top-level package"));
+                return Err(exception(
+                    "ImportError",
+                    "attempted relative import beyond top-level package",
+                ));
             }
         }
         if let Some(r) = &rest {
@@ -256,7 +308,9 @@ impl Interpreter {
         names: &ImportNames,
         span: Span,
     ) -> PyResult<()> {
-        let name = self.resolve_relative(f, module, level).map_err(|e| e.at(f.file, span))?;
+        let name = self
+            .resolve_relative(f, module, level)
+            .map_err(|e| e.at(f.file, span))?;
         let m = if name.is_empty() {
             None
         } else {
@@ -267,7 +321,13 @@ impl Interpreter {
         };
         match names {
             ImportNames::Star(_) => {
-                let m = m.ok_or_else(|| exception("ImportError", "cannot import * from a relative package root").at(f.file, span))?;
+                let m = m.ok_or_else(|| {
+                    exception(
+                        "ImportError",
+                        "cannot import * from a relative package root",
+                    )
+                    .at(f.file, span)
+                })?;
                 let exported: Vec<(Rc<str>, Value)> = self.star_names(&m)?;
                 for (k, v) in exported {
                     self.store_name(f, &k, v);
@@ -294,19 +354,30 @@ impl Interpreter {
                     let value = match found {
                         Some(v) => v,
                         None => {
-                            let sub = if name.is_empty() { attr.clone() } else { format!("{name}.{attr}") };
+                            let sub = if name.is_empty() {
+                                attr.clone()
+                            } else {
+                                format!("{name}.{attr}")
+                            };
                             match self.import_module(&sub) {
                                 Ok(sm) => Value::Module(sm),
                                 Err(e) if e.is("ModuleNotFoundError") && m.is_some() => {
                                     let m = m.as_ref().expect("checked");
                                     let location = match &m.file {
-                                        Some(p) => p.strip_prefix(self.sandbox.root()).unwrap_or(p).display().to_string(),
+                                        Some(p) => p
+                                            .strip_prefix(self.sandbox.root())
+                                            .unwrap_or(p)
+                                            .display()
+                                            .to_string(),
                                         None => "unknown location".into(),
                                     };
                                     let mut err =
                                         exception("ImportError", format!("cannot import name '{attr}' from '{name}' ({location})"));
-                                    let names: Vec<Rc<str>> = m.globals.borrow().keys().cloned().collect();
-                                    if let Some(close) = super::interp::closest(attr, names.iter().map(|n| &**n)) {
+                                    let names: Vec<Rc<str>> =
+                                        m.globals.borrow().keys().cloned().collect();
+                                    if let Some(close) =
+                                        super::interp::closest(attr, names.iter().map(|n| &**n))
+                                    {
                                         err = err.with_help(format!("did you mean `{close}`?"));
                                     }
                                     return Err(err.at(f.file, alias.span));
@@ -315,7 +386,11 @@ impl Interpreter {
                             }
                         }
                     };
-                    let bind = alias.asname.as_ref().map(|a| a.name.as_str()).unwrap_or(attr);
+                    let bind = alias
+                        .asname
+                        .as_ref()
+                        .map(|a| a.name.as_str())
+                        .unwrap_or(attr);
                     self.store_name(f, bind, value);
                 }
             }

@@ -16,7 +16,12 @@ use super::value::{Args, Class, Namespace, Value};
 pub trait NativeObject: Any {
     fn type_name(&self) -> &str;
     fn as_any(&self) -> &dyn Any;
-    fn get_attr(&self, _this: &Value, _name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        _name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
     fn set_attr(&self, _name: &str, _value: Value, _it: &mut Interpreter) -> Option<PyResult<()>> {
@@ -26,7 +31,13 @@ pub trait NativeObject: Any {
     fn has_method(&self, _name: &str) -> bool {
         false
     }
-    fn call_method(&self, _this: &Value, name: &str, _args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        _args: Args,
+        _it: &mut Interpreter,
+    ) -> PyResult<Value> {
         Err(super::error::attribute_error(format!(
             "'{}' object has no attribute '{}'",
             self.type_name(),
@@ -37,14 +48,32 @@ pub trait NativeObject: Any {
         None
     }
     /// `this op other` (or `other op this` when `reflected`); `None` if unsupported.
-    fn binary_op(&self, _this: &Value, _op: BinOp, _other: &Value, _reflected: bool, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn binary_op(
+        &self,
+        _this: &Value,
+        _op: BinOp,
+        _other: &Value,
+        _reflected: bool,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
-    fn unary_op(&self, _this: &Value, _op: UnaryOp, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn unary_op(
+        &self,
+        _this: &Value,
+        _op: UnaryOp,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
     /// A rich comparison (`==`, `<`, ...); may return a non-bool (ehrQL series do).
-    fn compare(&self, _this: &Value, _op: CmpOp, _other: &Value, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        _this: &Value,
+        _op: CmpOp,
+        _other: &Value,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
     /// Truthiness; may raise (ehrQL series refuse `and`/`or`/`not`).
@@ -64,7 +93,12 @@ pub trait NativeObject: Any {
     fn iter(&self, _this: &Value, _it: &mut Interpreter) -> Option<PyResult<Vec<Value>>> {
         None
     }
-    fn getitem(&self, _this: &Value, _key: &Value, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn getitem(
+        &self,
+        _this: &Value,
+        _key: &Value,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
     fn len(&self) -> Option<usize> {
@@ -88,7 +122,13 @@ pub trait NativeObject: Any {
     /// For class-like natives used as a base, `class Name(this): body`: builds the result from
     /// the name and the body's ordered namespace (a metaclass hook; ehrQL's `PatientFrame`).
     /// `None` means the value cannot be subclassed.
-    fn subclass(&self, _this: &Value, _name: &str, _namespace: &Namespace, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn subclass(
+        &self,
+        _this: &Value,
+        _name: &str,
+        _namespace: &Namespace,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         None
     }
     /// For class-like native objects (`datetime.date`): whether `value` is an instance,

@@ -44,13 +44,25 @@ fn int_op(op: BinOp, a: i64, b: i64) -> PyResult<Value> {
             if b == 0 {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            a.checked_div(b).map(|q| if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q })
+            a.checked_div(b).map(|q| {
+                if a % b != 0 && ((a < 0) != (b < 0)) {
+                    q - 1
+                } else {
+                    q
+                }
+            })
         }
         BinOp::Mod => {
             if b == 0 {
                 return Err(zero_division("integer modulo by zero"));
             }
-            a.checked_rem(b).map(|r| if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+            a.checked_rem(b).map(|r| {
+                if r != 0 && ((r < 0) != (b < 0)) {
+                    r + b
+                } else {
+                    r
+                }
+            })
         }
         BinOp::Pow => {
             if b < 0 {
@@ -72,7 +84,8 @@ fn int_op(op: BinOp, a: i64, b: i64) -> PyResult<Value> {
                     None
                 }
             } else {
-                a.checked_mul(1i64.checked_shl(b as u32).unwrap_or(0)).filter(|_| b < 63)
+                a.checked_mul(1i64.checked_shl(b as u32).unwrap_or(0))
+                    .filter(|_| b < 63)
             }
         }
         BinOp::RShift => {
@@ -134,7 +147,9 @@ fn float_op(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
-                return Err(super::error::overflow_error("(34, 'Numerical result out of range')"));
+                return Err(super::error::overflow_error(
+                    "(34, 'Numerical result out of range')",
+                ));
             }
             r
         }
@@ -165,18 +180,22 @@ impl Interpreter {
     fn builtin_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
         use Value::*;
         Some(match (a, b) {
-            (Bool(x), Bool(y)) if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => Ok(Bool(match op {
-                BinOp::BitAnd => x & y,
-                BinOp::BitOr => x | y,
-                _ => x ^ y,
-            })),
+            (Bool(x), Bool(y)) if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => {
+                Ok(Bool(match op {
+                    BinOp::BitAnd => x & y,
+                    BinOp::BitOr => x | y,
+                    _ => x ^ y,
+                }))
+            }
             (Int(_) | Bool(_), Int(_) | Bool(_)) => {
                 let (Some(Num::Int(x)), Some(Num::Int(y))) = (a.as_number(), b.as_number()) else {
                     return Option::None;
                 };
                 int_op(op, x, y)
             }
-            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => float_op(op, a.as_number()?.to_f64(), b.as_number()?.to_f64()),
+            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
+                float_op(op, a.as_number()?.to_f64(), b.as_number()?.to_f64())
+            }
             (Str(x), Str(y)) if op == BinOp::Add => {
                 if let Err(e) = self.charge(x.len() + y.len()) {
                     return Some(Err(e));
@@ -193,9 +212,14 @@ impl Interpreter {
                     Err(e) => Err(e),
                 }
             }
-            (Str(x), _) if op == BinOp::Mod => super::builtins::str_format::percent_format(self, x, b),
+            (Str(x), _) if op == BinOp::Mod => {
+                super::builtins::str_format::percent_format(self, x, b)
+            }
             (Str(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
-                Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
+                Err(type_error(format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    b.type_name()
+                )))
             }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();
@@ -203,25 +227,36 @@ impl Interpreter {
                 self.charge(v.len()).map(|_| Value::list(v))
             }
             (List(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
-                Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())))
+                Err(type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    b.type_name()
+                )))
             }
             (Tuple(x), Tuple(y)) if op == BinOp::Add => {
                 let v: Vec<Value> = x.iter().chain(y.iter()).cloned().collect();
                 self.charge(v.len()).map(|_| Value::tuple(v))
             }
-            (Tuple(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => Err(type_error(format!(
-                "can only concatenate tuple (not \"{}\") to tuple",
-                b.type_name()
-            ))),
+            (Tuple(_), _) if op == BinOp::Add && !matches!(b, Native(_) | Instance(_)) => {
+                Err(type_error(format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    b.type_name()
+                )))
+            }
             (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mult => {
                 let items = x.borrow().clone();
                 repeat(self, &items, *n).map(Value::list)
             }
-            (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mult => repeat(self, x, *n).map(Value::tuple),
-            (Str(_) | List(_) | Tuple(_), _) if op == BinOp::Mult && !matches!(b, Native(_) | Instance(_)) => Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                b.type_name()
-            ))),
+            (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mult => {
+                repeat(self, x, *n).map(Value::tuple)
+            }
+            (Str(_) | List(_) | Tuple(_), _)
+                if op == BinOp::Mult && !matches!(b, Native(_) | Instance(_)) =>
+            {
+                Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    b.type_name()
+                )))
+            }
             (Dict(x), Dict(y)) if op == BinOp::BitOr => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
@@ -255,7 +290,9 @@ impl Interpreter {
         }
         let name = dunder_name(op);
         match a {
-            Value::Instance(i) if i.class.lookup(name).is_some() => return self.call_method(a, name, Args::positional(vec![b.clone()])),
+            Value::Instance(i) if i.class.lookup(name).is_some() => {
+                return self.call_method(a, name, Args::positional(vec![b.clone()]))
+            }
             Value::Native(n) => {
                 if let Some(r) = n.clone().binary_op(a, op, b, false, self) {
                     return r;
@@ -281,7 +318,9 @@ impl Interpreter {
     pub fn unary_op(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
         match (op, v) {
             (UnaryOp::Not, _) => return Ok(Value::Bool(!self.truthy(v)?)),
-            (UnaryOp::USub, Value::Int(i)) => return i.checked_neg().map(Value::Int).ok_or_else(int_overflow),
+            (UnaryOp::USub, Value::Int(i)) => {
+                return i.checked_neg().map(Value::Int).ok_or_else(int_overflow)
+            }
             (UnaryOp::USub, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
             (UnaryOp::USub, Value::Float(f)) => return Ok(Value::Float(-f)),
             (UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),

@@ -13,7 +13,9 @@ pub fn slice_indices(it: &mut Interpreter, s: &SliceObj, len: usize) -> PyResult
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+            _ => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         }
     };
     let step = get(&s.step)?.unwrap_or(1);
@@ -82,7 +84,9 @@ impl Interpreter {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = key {
                     let idx = slice_indices(self, s, t.len())?;
-                    return Ok(Value::tuple(idx.into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        idx.into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 match index_of(key, t.len(), "tuple")? {
                     Some(i) => Ok(t[i].clone()),
@@ -96,11 +100,16 @@ impl Interpreter {
                 let chars: Vec<char> = s.chars().collect();
                 if let Value::Slice(sl) = key {
                     let idx = slice_indices(self, sl, chars.len())?;
-                    return Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()));
+                    return Ok(Value::str(
+                        &idx.into_iter().map(|i| chars[i]).collect::<String>(),
+                    ));
                 }
                 match index_of(key, chars.len(), "string")? {
                     Some(i) => Ok(Value::str(&chars[i].to_string())),
-                    None => Err(type_error(format!("string indices must be integers, not '{}'", key.type_name()))),
+                    None => Err(type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        key.type_name()
+                    ))),
                 }
             }
             Value::Dict(d) => {
@@ -129,15 +138,26 @@ impl Interpreter {
             }
             Value::Native(n) => match n.clone().getitem(obj, key, self) {
                 Some(r) => r,
-                None => Err(type_error(format!("'{}' object is not subscriptable", n.type_name()))),
+                None => Err(type_error(format!(
+                    "'{}' object is not subscriptable",
+                    n.type_name()
+                ))),
             },
             // `list[int]` and friends in annotations and aliases: the class itself stands in.
             Value::Class(c) if c.builtin.is_some() => Ok(obj.clone()),
-            Value::Class(c) if c.lookup("__class_getitem__").is_some() => {
-                self.call_method(obj, "__class_getitem__", Args::positional(vec![key.clone()]))
-            }
-            Value::Class(c) => Err(type_error(format!("type '{}' is not subscriptable", c.name))),
-            _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+            Value::Class(c) if c.lookup("__class_getitem__").is_some() => self.call_method(
+                obj,
+                "__class_getitem__",
+                Args::positional(vec![key.clone()]),
+            ),
+            Value::Class(c) => Err(type_error(format!(
+                "type '{}' is not subscriptable",
+                c.name
+            ))),
+            _ => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -153,8 +173,10 @@ impl Interpreter {
                         let start = match &s.lower {
                             Value::None => 0,
                             _ => idx.first().copied().unwrap_or_else(|| {
-                                let lo = s.lower.as_number().map(|n| n.to_f64() as i64).unwrap_or(0);
-                                (if lo < 0 { lo + len as i64 } else { lo }).clamp(0, len as i64) as usize
+                                let lo =
+                                    s.lower.as_number().map(|n| n.to_f64() as i64).unwrap_or(0);
+                                (if lo < 0 { lo + len as i64 } else { lo }).clamp(0, len as i64)
+                                    as usize
                             }),
                         };
                         let end = start + idx.len();
@@ -197,7 +219,10 @@ impl Interpreter {
                 self.call_method(obj, "__setitem__", Args::positional(vec![key, value]))?;
                 Ok(())
             }
-            _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -235,7 +260,10 @@ impl Interpreter {
                 self.call_method(obj, "__delitem__", Args::positional(vec![key.clone()]))?;
                 Ok(())
             }
-            _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -249,7 +277,9 @@ impl Interpreter {
                 step: r.step,
             },
             Value::Iter(_) => return Ok(v.clone()),
-            Value::Instance(i) if i.class.lookup("__iter__").is_some() => return self.call_method(v, "__iter__", Args::default()),
+            Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
+                return self.call_method(v, "__iter__", Args::default())
+            }
             Value::Instance(i) if i.class.lookup("__next__").is_some() => return Ok(v.clone()),
             _ => IterState::Items(self.iterate(v)?, 0),
         };
@@ -265,7 +295,10 @@ impl Interpreter {
                 Err(e) if e.is("StopIteration") => Ok(None),
                 Err(e) => Err(e),
             },
-            _ => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                it.type_name()
+            ))),
         }
     }
 
@@ -274,7 +307,10 @@ impl Interpreter {
         let items = match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
-            Value::Str(s) => s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
+            Value::Str(s) => s
+                .chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect(),
             Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
             Value::Set(s) => super::builtins::sets::ordered(&s.borrow()),
             Value::Range(r) => {
@@ -297,9 +333,16 @@ impl Interpreter {
             }
             Value::Native(n) => match n.clone().iter(v, self) {
                 Some(r) => r?,
-                None => return Err(type_error(format!("'{}' object is not iterable", n.type_name()))),
+                None => {
+                    return Err(type_error(format!(
+                        "'{}' object is not iterable",
+                        n.type_name()
+                    )))
+                }
             },
-            Value::Instance(i) if i.class.lookup("__iter__").is_some() || i.class.lookup("__next__").is_some() => {
+            Value::Instance(i)
+                if i.class.lookup("__iter__").is_some() || i.class.lookup("__next__").is_some() =>
+            {
                 let it = self.get_iter(v)?;
                 if let Value::Iter(_) = it {
                     return self.iterate(&it);
@@ -312,7 +355,12 @@ impl Interpreter {
                 }
                 out
             }
-            _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )))
+            }
         };
         Ok(items)
     }
@@ -328,13 +376,25 @@ impl Interpreter {
             Value::Range(r) => r.len(),
             Value::Native(n) => match n.len() {
                 Some(l) => l,
-                None => return Err(type_error(format!("object of type '{}' has no len()", n.type_name()))),
+                None => {
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        n.type_name()
+                    )))
+                }
             },
-            Value::Instance(i) if i.class.lookup("__len__").is_some() => match self.call_method(v, "__len__", Args::default())? {
-                Value::Int(n) if n >= 0 => n as usize,
-                _ => return Err(type_error("'__len__' should return a non-negative integer")),
-            },
-            _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+            Value::Instance(i) if i.class.lookup("__len__").is_some() => {
+                match self.call_method(v, "__len__", Args::default())? {
+                    Value::Int(n) if n >= 0 => n as usize,
+                    _ => return Err(type_error("'__len__' should return a non-negative integer")),
+                }
+            }
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )))
+            }
         })
     }
 

@@ -8,7 +8,11 @@ use super::value::{Args, Value};
 
 /// `repr(str)`: single quotes unless the text has a single quote and no double quote.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -21,7 +25,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -82,7 +88,11 @@ impl Interpreter {
                 }
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, v) in items {
                     parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
@@ -104,7 +114,12 @@ impl Interpreter {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 }
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s.lower)?, self.repr(&s.upper)?, self.repr(&s.step)?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.lower)?,
+                self.repr(&s.upper)?,
+                self.repr(&s.step)?
+            ),
             Value::Function(f) => format!("<function {} at 0x{:012x}>", f.qualname, v.identity()),
             Value::Builtin(b) => format!("<built-in function {}>", b.name),
             Value::BoundMethod(m) => {
@@ -135,7 +150,10 @@ impl Interpreter {
                 if i.class.lookup("__repr__").is_some() {
                     return match self.call_method(v, "__repr__", Args::default())? {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if i.class.is_subclass(&builtin_class("BaseException")) {
@@ -147,14 +165,23 @@ impl Interpreter {
                     };
                     return Ok(format!("{}({})", i.class.name, inner));
                 }
-                format!("<{}.{} object at 0x{:012x}>", i.class.module_name, i.class.name, v.identity())
+                format!(
+                    "<{}.{} object at 0x{:012x}>",
+                    i.class.module_name,
+                    i.class.name,
+                    v.identity()
+                )
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Iter(_) => format!("<iterator object at 0x{:012x}>", v.identity()),
             Value::Property(_) => format!("<property object at 0x{:012x}>", v.identity()),
             Value::StaticMethod(_) => "<staticmethod>".into(),
             Value::ClassMethod(_) => "<classmethod>".into(),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, s.1.type_name()),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                s.1.type_name()
+            ),
             Value::Native(n) => n.clone().repr(self)?,
         })
     }
@@ -178,7 +205,10 @@ impl Interpreter {
                 if i.class.lookup("__str__").is_some() {
                     return match self.call_method(v, "__str__", Args::default())? {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if i.class.is_subclass(&builtin_class("BaseException")) {
@@ -213,7 +243,10 @@ impl Interpreter {
             Value::Instance(i) if i.class.lookup("__format__").is_some() => {
                 match self.call_method(v, "__format__", Args::positional(vec![Value::str(spec)]))? {
                     Value::Str(s) => Ok(s.to_string()),
-                    other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
+                    other => Err(type_error(format!(
+                        "__format__ must return a str, not {}",
+                        other.type_name()
+                    ))),
                 }
             }
             _ if spec.is_empty() => self.to_str(v),

@@ -30,7 +30,11 @@ impl Sandbox {
     /// The canonical path of `path` (relative to the root), if it exists inside the root.
     pub fn resolve(&self, path: &str) -> PyResult<PathBuf> {
         let p = Path::new(path);
-        let joined = if p.is_absolute() { p.to_path_buf() } else { self.root.join(p) };
+        let joined = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.root.join(p)
+        };
         let canonical = match joined.canonicalize() {
             Ok(c) => c,
             Err(_) => {
@@ -40,7 +44,10 @@ impl Sandbox {
                 }
                 return Err(exception(
                     "FileNotFoundError",
-                    format!("[Errno 2] No such file or directory: {}", super::repr::str_repr(path)),
+                    format!(
+                        "[Errno 2] No such file or directory: {}",
+                        super::repr::str_repr(path)
+                    ),
                 ));
             }
         };
@@ -63,7 +70,8 @@ impl Sandbox {
                 format!("[Errno 21] Is a directory: {}", super::repr::str_repr(path)),
             ));
         }
-        let bytes = std::fs::read(&canonical).map_err(|e| exception("OSError", format!("{e}: {}", super::repr::str_repr(path))))?;
+        let bytes = std::fs::read(&canonical)
+            .map_err(|e| exception("OSError", format!("{e}: {}", super::repr::str_repr(path))))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         Ok((canonical, text))
     }
@@ -159,7 +167,12 @@ impl NativeObject for File {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         match name {
             "name" => Some(Ok(Value::str(&self.name))),
             "closed" => Some(Ok(Value::Bool(*self.closed.borrow()))),
@@ -172,7 +185,13 @@ impl NativeObject for File {
             "read" | "readline" | "readlines" | "close" | "__enter__" | "__exit__" | "__iter__"
         )
     }
-    fn call_method(&self, this: &Value, name: &str, _args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        this: &Value,
+        name: &str,
+        _args: Args,
+        _it: &mut Interpreter,
+    ) -> PyResult<Value> {
         match name {
             "read" => Ok(Value::str(&self.rest()?)),
             "readline" => Ok(Value::str(&self.readline())),

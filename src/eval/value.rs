@@ -59,7 +59,10 @@ pub struct Args {
 
 impl Args {
     pub fn positional(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 
     /// Removes and returns a keyword argument.
@@ -172,7 +175,9 @@ impl Class {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
-        self.mro.iter().find_map(|c| c.dict.borrow().get(name).cloned())
+        self.mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get(name).cloned())
     }
 
     /// True if this class is `other` or inherits from it.
@@ -182,8 +187,11 @@ impl Class {
 
     /// The nearest built-in class in the MRO, if any.
     pub fn builtin_base(&self) -> Option<BuiltinType> {
-        self.builtin
-            .or_else(|| self.mro.iter().find_map(|c| c.builtin.filter(|b| *b != BuiltinType::Object)))
+        self.builtin.or_else(|| {
+            self.mro
+                .iter()
+                .find_map(|c| c.builtin.filter(|b| *b != BuiltinType::Object))
+        })
     }
 }
 
@@ -287,8 +295,12 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
-        (Value::Native(n), other) => n.eq_key(other).unwrap_or_else(|| a.identity() == other.identity()),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (Value::Native(n), other) => n
+            .eq_key(other)
+            .unwrap_or_else(|| a.identity() == other.identity()),
         _ => match (a.as_number(), b.as_number()) {
             (Some(x), Some(y)) => x.equals(&y),
             _ => a.identity() != 0 && a.identity() == b.identity(),

@@ -28,7 +28,8 @@ mod tables;
 
 pub use codes::{valid_code, valid_multi_code_prefix};
 pub use compile::{
-    compile_definition, compile_definition_with_limits, CompileError, Compiled, MeasureGroup, Output,
+    compile_definition, compile_definition_with_limits, CompileError, Compiled, MeasureGroup,
+    Output,
 };
 pub use schema_doc::{schema_markdown, schema_tables, ColumnDoc, TableDoc, SCHEMA_NAMES};
 

@@ -35,31 +35,76 @@ pub enum StmtKind {
     /// An expression evaluated for its effect, e.g. a call or a docstring.
     Expr(Expr),
     /// `a = b = value`: one or more targets, assigned left to right.
-    Assign { targets: Vec<Expr>, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// `target op= value`.
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `target: annotation [= value]`.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     /// `import a.b as c, d`.
-    Import { names: Vec<Alias> },
+    Import {
+        names: Vec<Alias>,
+    },
     /// `from ..a.b import x as y, z` or `from a import *`. `level` counts the leading dots.
-    ImportFrom { module: Option<DottedName>, level: u32, names: ImportNames },
+    ImportFrom {
+        module: Option<DottedName>,
+        level: u32,
+        names: ImportNames,
+    },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
     Return(Option<Expr>),
     /// `if`; an `elif` is an `If` that is the only statement of `orelse`.
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
     Pass,
-    With { items: Vec<WithItem>, body: Vec<Stmt> },
-    Assert { test: Expr, msg: Option<Expr> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    Delete { targets: Vec<Expr> },
-    Global { names: Vec<Ident> },
-    Nonlocal { names: Vec<Ident> },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Delete {
+        targets: Vec<Expr>,
+    },
+    Global {
+        names: Vec<Ident>,
+    },
+    Nonlocal {
+        names: Vec<Ident>,
+    },
     Try {
         body: Vec<Stmt>,
         handlers: Vec<ExceptHandler>,
@@ -169,30 +214,80 @@ pub enum ExprKind {
     /// An f-string, or implicitly concatenated strings of which at least one is an f-string.
     JoinedStr(Vec<FStringPart>),
     /// `a and b and c` / `a or b`.
-    BoolOp { op: BoolOp, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
     /// `target := value`.
-    NamedExpr { target: Ident, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { params: Box<Parameters>, body: Box<Expr> },
+    NamedExpr {
+        target: Ident,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: BinOp,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        params: Box<Parameters>,
+        body: Box<Expr>,
+    },
     /// `body if test else orelse`.
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     Dict(Vec<DictItem>),
     Set(Vec<Expr>),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `left op1 c1 op2 c2 ...` (chained comparison).
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Arg> },
-    Attribute { value: Box<Expr>, attr: Ident },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Arg>,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Ident,
+    },
     /// `value[index]`; a slice index is a `Slice`, several indices a `Tuple`.
-    Subscript { value: Box<Expr>, index: Box<Expr> },
+    Subscript {
+        value: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `lower:upper:step`, only inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// `*value` in a display, call or assignment target.
     Starred(Box<Expr>),
 }
@@ -228,7 +323,10 @@ pub struct FStringField {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum DictItem {
-    Pair { key: Expr, value: Expr },
+    Pair {
+        key: Expr,
+        value: Expr,
+    },
     /// `**mapping`.
     Unpack(Expr),
 }
@@ -247,7 +345,10 @@ pub enum Arg {
     Positional(Expr),
     /// `*iterable`.
     Starred(Expr),
-    Keyword { name: Ident, value: Expr },
+    Keyword {
+        name: Ident,
+        value: Expr,
+    },
     /// `**mapping`.
     DoubleStarred(Expr),
 }

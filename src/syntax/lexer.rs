@@ -311,9 +311,10 @@ impl<'s> Layout<'s> {
                     }
                     _ => {
                         at_line_start = false;
-                        let (indent, ws_span) = line_indent
-                            .take()
-                            .unwrap_or((Indent { tab8: 0, tab1: 0 }, Span::new(span.start, span.start)));
+                        let (indent, ws_span) = line_indent.take().unwrap_or((
+                            Indent { tab8: 0, tab1: 0 },
+                            Span::new(span.start, span.start),
+                        ));
                         self.indent_to(indent, ws_span, span)?;
                     }
                 }
@@ -336,14 +337,17 @@ impl<'s> Layout<'s> {
                     self.push(tok, span.start, span.end);
                 }
                 Raw::Imaginary => {
-                    return Err(Diagnostic::error("E0008", "complex numbers are not supported")
-                        .primary(span, "imaginary literal")
-                        .note("definition files work with integers, floats and dates"));
+                    return Err(
+                        Diagnostic::error("E0008", "complex numbers are not supported")
+                            .primary(span, "imaginary literal")
+                            .note("definition files work with integers, floats and dates"),
+                    );
                 }
                 Raw::StringStart => {
                     let prefix = StringPrefix::parse(&slice[..slice.len() - 1]);
                     let quote = slice.as_bytes()[slice.len() - 1];
-                    let lit = strings::scan(self.src, span.start, span.end, prefix, quote, self.end)?;
+                    let lit =
+                        strings::scan(self.src, span.start, span.end, prefix, quote, self.end)?;
                     let consumed = lit.end - span.end;
                     lexer.bump(consumed);
                     self.push(lit.token, span.start, lit.end);
@@ -366,22 +370,31 @@ impl<'s> Layout<'s> {
     fn finish(&mut self, eof: usize, lexer: &logos::Lexer<'_, Raw>) -> LexResult<()> {
         if let Some((open, open_span)) = self.brackets.last() {
             let close = closer(open);
-            return Err(Diagnostic::error(
-                "E0003",
-                format!("`{}` was never closed", open.text()),
-            )
-            .primary(*open_span, format!("this `{}` is never closed", open.text()))
-            .secondary(
-                Span::new(eof, eof),
-                format!("expected `{}` to close the `{}` opened here", close, open.text()),
-            ));
+            return Err(
+                Diagnostic::error("E0003", format!("`{}` was never closed", open.text()))
+                    .primary(
+                        *open_span,
+                        format!("this `{}` is never closed", open.text()),
+                    )
+                    .secondary(
+                        Span::new(eof, eof),
+                        format!(
+                            "expected `{}` to close the `{}` opened here",
+                            close,
+                            open.text()
+                        ),
+                    ),
+            );
         }
         if self.mode == Mode::Module {
             // A backslash continuation on the last line has nothing to continue.
             if lexer.source().ends_with("\\\n") || lexer.source().ends_with("\\\r\n") {
                 let at = eof - lexer.source().len() + lexer.source().rfind('\\').unwrap_or(0);
-                return Err(Diagnostic::error("E0009", "unexpected end of file after line continuation")
-                    .primary(Span::new(at, at + 1), "nothing follows this `\\`"));
+                return Err(Diagnostic::error(
+                    "E0009",
+                    "unexpected end of file after line continuation",
+                )
+                .primary(Span::new(at, at + 1), "nothing follows this `\\`"));
             }
             let needs_newline = !matches!(self.out.last(), None | Some((_, Tok::Newline, _)));
             if needs_newline {
@@ -402,9 +415,15 @@ impl<'s> Layout<'s> {
             return Ok(());
         }
         let tab_error = || {
-            Diagnostic::error("E0005", "inconsistent use of tabs and spaces in indentation")
-                .primary(ws_span, "this indentation mixes tabs and spaces ambiguously")
-                .help("indent with spaces only (4 per level is the convention)")
+            Diagnostic::error(
+                "E0005",
+                "inconsistent use of tabs and spaces in indentation",
+            )
+            .primary(
+                ws_span,
+                "this indentation mixes tabs and spaces ambiguously",
+            )
+            .help("indent with spaces only (4 per level is the convention)")
         };
         if indent.tab8 > top.tab8 {
             if indent.tab1 <= top.tab1 {
@@ -441,15 +460,20 @@ impl<'s> Layout<'s> {
             Tok::LPar | Tok::LSqb | Tok::LBrace => {
                 if self.brackets.len() >= MAX_BRACKET_DEPTH {
                     return Err(Diagnostic::error("E0006", "too many nested parentheses")
-                        .primary(span, format!("nesting deeper than {MAX_BRACKET_DEPTH} levels"))
+                        .primary(
+                            span,
+                            format!("nesting deeper than {MAX_BRACKET_DEPTH} levels"),
+                        )
                         .help("split the expression into named parts"));
                 }
                 self.brackets.push((tok.clone(), span));
             }
             Tok::RPar | Tok::RSqb | Tok::RBrace => match self.brackets.pop() {
                 None => {
-                    return Err(Diagnostic::error("E0002", format!("unmatched `{}`", tok.text()))
-                        .primary(span, "this has no opening bracket"));
+                    return Err(
+                        Diagnostic::error("E0002", format!("unmatched `{}`", tok.text()))
+                            .primary(span, "this has no opening bracket"),
+                    );
                 }
                 Some((open, open_span)) if closer(&open) != tok.text() => {
                     return Err(Diagnostic::error(
@@ -474,7 +498,10 @@ impl<'s> Layout<'s> {
         if let Some(c) = rest.chars().next() {
             if c == '_' || c.is_alphanumeric() {
                 // `1if x else y` is still legal Python; a keyword may follow directly.
-                let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if Tok::keyword(&word).is_none() {
                     let end = span.end + c.len_utf8();
                     return Err(Diagnostic::error("E0007", "invalid number literal")
@@ -494,12 +521,25 @@ impl<'s> Layout<'s> {
                 Diagnostic::error("E0009", "unexpected end of file after line continuation")
                     .primary(span, "nothing follows this `\\`")
             } else {
-                Diagnostic::error("E0009", "unexpected character after line continuation character")
-                    .primary(span, "a `\\` continues a line only when it is the last character")
+                Diagnostic::error(
+                    "E0009",
+                    "unexpected character after line continuation character",
+                )
+                .primary(
+                    span,
+                    "a `\\` continues a line only when it is the last character",
+                )
             };
         }
-        let mut d = Diagnostic::error("E0010", format!("invalid character `{}` (U+{:04X})", c.escape_debug(), c as u32))
-            .primary(span, "not valid in Python source");
+        let mut d = Diagnostic::error(
+            "E0010",
+            format!(
+                "invalid character `{}` (U+{:04X})",
+                c.escape_debug(),
+                c as u32
+            ),
+        )
+        .primary(span, "not valid in Python source");
         if c == '!' {
             d = d.help("use `not` for negation and `!=` for inequality; on series use `~`");
         } else if c == '$' || c == '?' || c == '`' {
@@ -542,19 +582,22 @@ fn number(raw: Raw, slice: &str, span: Span) -> LexResult<Tok> {
             _ => lower[2..].chars().all(|c| c == '0' || c == '1'),
         };
         if lower.len() == 2 || !valid {
-            return Err(Diagnostic::error("E0007", format!("invalid {name} literal"))
-                .primary(span, "invalid number literal")
-                .help(format!(
-                    "write at least one {name} digit after the prefix, as in `{}`",
-                    match name {
-                        "hexadecimal" => "0x1F",
-                        "octal" => "0o17",
-                        _ => "0b101",
-                    }
-                )));
+            return Err(
+                Diagnostic::error("E0007", format!("invalid {name} literal"))
+                    .primary(span, "invalid number literal")
+                    .help(format!(
+                        "write at least one {name} digit after the prefix, as in `{}`",
+                        match name {
+                            "hexadecimal" => "0x1F",
+                            "octal" => "0o17",
+                            _ => "0b101",
+                        }
+                    )),
+            );
         }
     } else if raw == Raw::DecInt && !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Diagnostic::error("E0007", "invalid decimal literal").primary(span, "invalid number literal"));
+        return Err(Diagnostic::error("E0007", "invalid decimal literal")
+            .primary(span, "invalid number literal"));
     }
     match raw {
         Raw::DecInt => {
@@ -578,9 +621,8 @@ fn number(raw: Raw, slice: &str, span: Span) -> LexResult<Tok> {
                 .map(Tok::Int)
                 .map_err(|_| too_large())
         }
-        _ => digits
-            .parse::<f64>()
-            .map(Tok::Float)
-            .map_err(|_| Diagnostic::error("E0007", "invalid number literal").primary(span, "not a valid float")),
+        _ => digits.parse::<f64>().map(Tok::Float).map_err(|_| {
+            Diagnostic::error("E0007", "invalid number literal").primary(span, "not a valid float")
+        }),
     }
 }

@@ -72,13 +72,16 @@ fn scan_with(
     scan_only: bool,
 ) -> LexResult<Literal> {
     let bytes = src.as_bytes();
-    let triple = after_quote + 1 < limit && bytes[after_quote] == quote && bytes[after_quote + 1] == quote;
+    let triple =
+        after_quote + 1 < limit && bytes[after_quote] == quote && bytes[after_quote + 1] == quote;
     let body = if triple { after_quote + 2 } else { after_quote };
     let open = Span::new(tok_start, body);
     if prefix.bytes {
-        return Err(Diagnostic::error("E0011", "bytes literals are not supported")
-            .primary(open, "bytes literal")
-            .help("definition files only need text strings: drop the `b` prefix"));
+        return Err(
+            Diagnostic::error("E0011", "bytes literals are not supported")
+                .primary(open, "bytes literal")
+                .help("definition files only need text strings: drop the `b` prefix"),
+        );
     }
     let q = Quote {
         src,
@@ -92,8 +95,12 @@ fn scan_with(
     if prefix.format {
         let depth = FSTRING_DEPTH.with(|d| d.get());
         if depth >= MAX_FSTRING_NESTING {
-            return Err(Diagnostic::error("E0012", "f-strings are nested too deeply")
-                .primary(open, format!("more than {MAX_FSTRING_NESTING} f-strings inside each other")));
+            return Err(
+                Diagnostic::error("E0012", "f-strings are nested too deeply").primary(
+                    open,
+                    format!("more than {MAX_FSTRING_NESTING} f-strings inside each other"),
+                ),
+            );
         }
         FSTRING_DEPTH.with(|d| d.set(depth + 1));
         let mut i = body;
@@ -136,7 +143,10 @@ impl Quote<'_> {
     fn at_close(&self, i: usize) -> bool {
         let b = self.src.as_bytes();
         if self.triple {
-            i + 2 < self.limit && b[i] == self.quote && b[i + 1] == self.quote && b[i + 2] == self.quote
+            i + 2 < self.limit
+                && b[i] == self.quote
+                && b[i + 1] == self.quote
+                && b[i + 2] == self.quote
         } else {
             b[i] == self.quote
         }
@@ -195,8 +205,12 @@ impl Quote<'_> {
             let c = b[*i];
             if self.at_close(*i) {
                 if in_spec {
-                    return Err(Diagnostic::error("E0014", "f-string: expecting `}`")
-                        .primary(Span::new(*i, *i + 1), "the format spec is not closed before the string ends"));
+                    return Err(
+                        Diagnostic::error("E0014", "f-string: expecting `}`").primary(
+                            Span::new(*i, *i + 1),
+                            "the format spec is not closed before the string ends",
+                        ),
+                    );
                 }
                 break;
             }
@@ -216,9 +230,11 @@ impl Quote<'_> {
                     *i += 2;
                 }
                 b'}' => {
-                    return Err(Diagnostic::error("E0014", "f-string: single `}` is not allowed")
-                        .primary(Span::new(*i, *i + 1), "unmatched `}`")
-                        .help("write `}}` for a literal brace"));
+                    return Err(
+                        Diagnostic::error("E0014", "f-string: single `}` is not allowed")
+                            .primary(Span::new(*i, *i + 1), "unmatched `}`")
+                            .help("write `}}` for a literal brace"),
+                    );
                 }
                 b'\\' if !self.raw => {
                     let end = (*i + 1 + char_len(self.src, *i + 1, self.limit)).min(self.limit);
@@ -298,8 +314,11 @@ impl Quote<'_> {
                     break;
                 }
                 b'#' => {
-                    return Err(Diagnostic::error("E0014", "f-string expression part cannot include `#`")
-                        .primary(Span::new(j, j + 1), "comment inside an f-string field"));
+                    return Err(Diagnostic::error(
+                        "E0014",
+                        "f-string expression part cannot include `#`",
+                    )
+                    .primary(Span::new(j, j + 1), "comment inside an f-string field"));
                 }
                 _ => {}
             }
@@ -307,8 +326,11 @@ impl Quote<'_> {
         }
         if self.src[expr_start..expr_end].trim().is_empty() {
             let end = (j + char_len(self.src, j, self.limit)).min(self.limit);
-            return Err(Diagnostic::error("E0014", "f-string: valid expression required before `}`")
-                .primary(Span::new(open, end.max(open + 1)), "empty field"));
+            return Err(Diagnostic::error(
+                "E0014",
+                "f-string: valid expression required before `}`",
+            )
+            .primary(Span::new(open, end.max(open + 1)), "empty field"));
         }
         if j >= self.limit {
             return Err(self.unterminated("f-string", self.limit));
@@ -316,7 +338,9 @@ impl Quote<'_> {
         let expr = if self.scan_only {
             None
         } else {
-            Some(crate::syntax::parse_expression(self.src, expr_start, expr_end)?)
+            Some(crate::syntax::parse_expression(
+                self.src, expr_start, expr_end,
+            )?)
         };
         if let (Some(end), false) = (self_doc_end, self.scan_only) {
             parts.push(FStringPart::Literal(self.src[expr_start..end].to_string()));
@@ -404,9 +428,9 @@ fn escape_end(src: &str, start: usize, simple_end: usize, limit: usize) -> usize
             }
             e
         }
-        b'N' if b.get(start + 2) == Some(&b'{') => src[start..limit]
-            .find('}')
-            .map_or(limit, |k| start + k + 1),
+        b'N' if b.get(start + 2) == Some(&b'{') => {
+            src[start..limit].find('}').map_or(limit, |k| start + k + 1)
+        }
         b'\r' if b.get(start + 2) == Some(&b'\n') => start + 3,
         _ => simple_end,
     };
@@ -491,7 +515,12 @@ fn unescape(src: &str, start: usize, end: usize) -> LexResult<String> {
                     None => return Err(bad("the code point is out of range", 2 + n)),
                 }
             }
-            'N' => return Err(bad("named unicode escapes (`\\N{...}`) are not supported", 2)),
+            'N' => {
+                return Err(bad(
+                    "named unicode escapes (`\\N{...}`) are not supported",
+                    2,
+                ))
+            }
             other => {
                 // Unknown escapes keep their backslash, as Python does (with a warning).
                 out.push('\\');

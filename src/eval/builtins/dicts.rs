@@ -26,7 +26,9 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
                 None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
             }
         }),
-        "copy" => ("copy", |_, a| Ok(Value::dict(dict_of(&a)?.borrow().clone()))),
+        "copy" => ("copy", |_, a| {
+            Ok(Value::dict(dict_of(&a)?.borrow().clone()))
+        }),
         "clear" => ("clear", |_, a| {
             dict_of(&a)?.borrow_mut().clear();
             Ok(Value::None)
@@ -49,7 +51,10 @@ fn dict_of(args: &Args) -> PyResult<&Rc<RefCell<Dict>>> {
 fn get(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     method_arity("dict.get", &args, 1, 2)?;
     it.check_hashable(&args.pos[1])?;
-    let found = dict_of(&args)?.borrow().get(&Key(args.pos[1].clone())).cloned();
+    let found = dict_of(&args)?
+        .borrow()
+        .get(&Key(args.pos[1].clone()))
+        .cloned();
     Ok(found.unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -80,7 +85,9 @@ fn setdefault(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn pop(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     method_arity("dict.pop", &args, 1, 2)?;
     it.check_hashable(&args.pos[1])?;
-    let removed = dict_of(&args)?.borrow_mut().shift_remove(&Key(args.pos[1].clone()));
+    let removed = dict_of(&args)?
+        .borrow_mut()
+        .shift_remove(&Key(args.pos[1].clone()));
     match (removed, args.pos.get(2)) {
         (Some(v), _) => Ok(v),
         (None, Some(d)) => Ok(d.clone()),
@@ -124,7 +131,10 @@ impl DictView {
         match self.kind {
             ViewKind::Keys => d.keys().map(|k| k.0.clone()).collect(),
             ViewKind::Values => d.values().cloned().collect(),
-            ViewKind::Items => d.iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect(),
+            ViewKind::Items => d
+                .iter()
+                .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
+                .collect(),
         }
     }
 }
@@ -153,7 +163,13 @@ impl NativeObject for DictView {
     fn truthy(&self, _it: &mut Interpreter) -> PyResult<bool> {
         Ok(!self.dict.borrow().is_empty())
     }
-    fn compare(&self, _this: &Value, op: crate::syntax::ast::CmpOp, other: &Value, it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        _this: &Value,
+        op: crate::syntax::ast::CmpOp,
+        other: &Value,
+        it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         use crate::syntax::ast::CmpOp;
         if !matches!(op, CmpOp::Eq | CmpOp::NotEq) {
             return None;
@@ -163,11 +179,20 @@ impl NativeObject for DictView {
             Value::Set(s) => Some(s.borrow().iter().map(|k| k.0.clone()).collect()),
             _ => None,
         }?;
-        let mine: crate::eval::value::Set = match self.items().into_iter().map(|v| it.hashable(v)).collect::<PyResult<_>>() {
+        let mine: crate::eval::value::Set = match self
+            .items()
+            .into_iter()
+            .map(|v| it.hashable(v))
+            .collect::<PyResult<_>>()
+        {
             Ok(s) => s,
             Err(e) => return Some(Err(e)),
         };
-        let theirs: crate::eval::value::Set = match other_items.into_iter().map(|v| it.hashable(v)).collect::<PyResult<_>>() {
+        let theirs: crate::eval::value::Set = match other_items
+            .into_iter()
+            .map(|v| it.hashable(v))
+            .collect::<PyResult<_>>()
+        {
             Ok(s) => s,
             Err(e) => return Some(Err(e)),
         };

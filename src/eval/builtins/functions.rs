@@ -72,7 +72,11 @@ fn range(_: &mut Interpreter, args: Args) -> PyResult<Value> {
         2 => (n[0], n[1], 1),
         3 => (n[0], n[1], n[2]),
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
-        k => return Err(type_error(format!("range expected at most 3 arguments, got {k}"))),
+        k => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {k}"
+            )))
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -83,21 +87,33 @@ fn range(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn abs(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("abs", &args, 1, 1)?;
     match &args.pos[0] {
-        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(crate::eval::error::int_overflow),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(crate::eval::error::int_overflow),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
-        v @ Value::Instance(_) if it.has_dunder(v, "__abs__") => it.call_method(v, "__abs__", Args::default()),
+        v @ Value::Instance(_) if it.has_dunder(v, "__abs__") => {
+            it.call_method(v, "__abs__", Args::default())
+        }
         // A native value may define `abs` itself (ehrQL series refuse it with a hint).
-        v @ Value::Native(n) if n.has_method("__abs__") => it.call_method(v, "__abs__", Args::default()),
+        v @ Value::Native(n) if n.has_method("__abs__") => {
+            it.call_method(v, "__abs__", Args::default())
+        }
         // Native values (timedeltas) negate themselves when below their negation.
         v @ Value::Native(_) => {
             let neg = it
                 .unary_op(crate::syntax::ast::UnaryOp::USub, v)
-                .map_err(|_| type_error(format!("bad operand type for abs(): '{}'", v.type_name())))?;
+                .map_err(|_| {
+                    type_error(format!("bad operand type for abs(): '{}'", v.type_name()))
+                })?;
             let below = it.compare(CmpOp::Lt, v, &neg)?;
             Ok(if it.truthy(&below)? { neg } else { v.clone() })
         }
-        v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+        v => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -116,7 +132,10 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             }
             Ok(Value::Int(f.round_ties_even() as i64))
         }
-        (Value::Float(f), Some(n)) => Ok(Value::Float(crate::eval::format::round_float(*f, int_arg(&n)?))),
+        (Value::Float(f), Some(n)) => Ok(Value::Float(crate::eval::format::round_float(
+            *f,
+            int_arg(&n)?,
+        ))),
         (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_arg(&args.pos[0])?)),
         (Value::Int(_) | Value::Bool(_), Some(n)) => {
             let i = int_arg(&args.pos[0])?;
@@ -132,11 +151,22 @@ fn round(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             };
             let i = i as i128;
             let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
-            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
-            i64::try_from(q * p).map(Value::Int).map_err(|_| crate::eval::error::int_overflow())
+            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
+                q + 1
+            } else {
+                q
+            };
+            i64::try_from(q * p)
+                .map(Value::Int)
+                .map_err(|_| crate::eval::error::int_overflow())
         }
-        (v @ Value::Instance(_), _) if it.has_dunder(v, "__round__") => it.call_method(v, "__round__", Args::default()),
-        (v, _) => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+        (v @ Value::Instance(_), _) if it.has_dunder(v, "__round__") => {
+            it.call_method(v, "__round__", Args::default())
+        }
+        (v, _) => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            v.type_name()
+        ))),
     }
 }
 
@@ -152,13 +182,19 @@ fn class_matches(v: &Value, cls: &Value, name: &str) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(type_error(format!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
 fn isinstance_fn(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("isinstance", &args, 2, 2)?;
-    Ok(Value::Bool(class_matches(&args.pos[0], &args.pos[1], "isinstance")?))
+    Ok(Value::Bool(class_matches(
+        &args.pos[0],
+        &args.pos[1],
+        "isinstance",
+    )?))
 }
 
 fn issubclass(_: &mut Interpreter, args: Args) -> PyResult<Value> {
@@ -168,14 +204,18 @@ fn issubclass(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     };
     fn check(c: &Rc<crate::eval::value::Class>, cls: &Value) -> PyResult<bool> {
         match cls {
-            Value::Class(k) => Ok(c.is_subclass(k) || k.builtin == Some(crate::eval::value::BuiltinType::Object)),
+            Value::Class(k) => {
+                Ok(c.is_subclass(k) || k.builtin == Some(crate::eval::value::BuiltinType::Object))
+            }
             Value::Tuple(items) => Ok(items
                 .iter()
                 .map(|i| check(c, i))
                 .collect::<PyResult<Vec<_>>>()?
                 .into_iter()
                 .any(|b| b)),
-            _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            )),
         }
     }
     Ok(Value::Bool(check(c, &args.pos[1])?))
@@ -185,7 +225,12 @@ fn getattr(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("getattr", &args, 2, 3)?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        v => return Err(type_error(format!("attribute name must be string, not '{}'", v.type_name()))),
+        v => {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                v.type_name()
+            )))
+        }
     };
     match it.getattr(&args.pos[0], &name) {
         Err(e) if e.is("AttributeError") && args.pos.len() == 3 => Ok(args.pos[2].clone()),
@@ -197,7 +242,12 @@ fn setattr(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("setattr", &args, 3, 3)?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        v => return Err(type_error(format!("attribute name must be string, not '{}'", v.type_name()))),
+        v => {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                v.type_name()
+            )))
+        }
     };
     it.setattr(&args.pos[0], &name, args.pos[2].clone())?;
     Ok(Value::None)
@@ -228,12 +278,22 @@ fn print(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     no_kwargs("print", &args)?;
     let sep = match &sep {
         Some(Value::Str(s)) => s.to_string(),
-        Some(v) => return Err(type_error(format!("sep must be None or a string, not {}", v.type_name()))),
+        Some(v) => {
+            return Err(type_error(format!(
+                "sep must be None or a string, not {}",
+                v.type_name()
+            )))
+        }
         None => " ".into(),
     };
     let end = match &end {
         Some(Value::Str(s)) => s.to_string(),
-        Some(v) => return Err(type_error(format!("end must be None or a string, not {}", v.type_name()))),
+        Some(v) => {
+            return Err(type_error(format!(
+                "end must be None or a string, not {}",
+                v.type_name()
+            )))
+        }
         None => "\n".into(),
     };
     let mut out = String::new();
@@ -291,7 +351,11 @@ fn id(_: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn callable(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("callable", &args, 1, 1)?;
     Ok(Value::Bool(match &args.pos[0] {
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) | Value::NativeMethod(_) => true,
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::BoundMethod(_)
+        | Value::Class(_)
+        | Value::NativeMethod(_) => true,
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,
     }))
@@ -332,7 +396,11 @@ fn format(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 fn pow(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("pow", &args, 2, 3)?;
     if let Some(m) = args.pos.get(2) {
-        let (b, e, m) = (int_arg(&args.pos[0])? as i128, int_arg(&args.pos[1])?, int_arg(m)? as i128);
+        let (b, e, m) = (
+            int_arg(&args.pos[0])? as i128,
+            int_arg(&args.pos[1])?,
+            int_arg(m)? as i128,
+        );
         if m == 0 {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
@@ -396,14 +464,22 @@ fn super_fn(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("super", &args, 2, 2)?;
     match &args.pos[0] {
         Value::Class(c) => Ok(Value::Super(Rc::new((c.clone(), args.pos[1].clone())))),
-        v => Err(type_error(format!("super() argument 1 must be a type, not {}", v.type_name()))),
+        v => Err(type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            v.type_name()
+        ))),
     }
 }
 
 fn property(_: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let fset = args.take_kw("fset");
-    let fget = args.take_kw("fget").or_else(|| args.pos.first().cloned()).unwrap_or(Value::None);
-    let fset = fset.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
+    let fget = args
+        .take_kw("fget")
+        .or_else(|| args.pos.first().cloned())
+        .unwrap_or(Value::None);
+    let fset = fset
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
     Ok(Value::Property(Rc::new(Property { fget, fset })))
 }
 
@@ -435,9 +511,18 @@ fn dir(it: &mut Interpreter, args: Args) -> PyResult<Value> {
             n
         }
         Value::Class(c) => c.dict.borrow().keys().map(|k| k.to_string()).collect(),
-        v => return Err(attribute_error(format!("dir() of '{}' objects is not supported", class_of(v).name))),
+        v => {
+            return Err(attribute_error(format!(
+                "dir() of '{}' objects is not supported",
+                class_of(v).name
+            )))
+        }
     };
-    let mut names: Vec<String> = names.into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut names: Vec<String> = names
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     names.sort();
     let _ = it;
     Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))

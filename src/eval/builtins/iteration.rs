@@ -9,7 +9,11 @@ use crate::eval::value::{Args, IterState, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub fn zip(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-    let strict = args.take_kw("strict").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let strict = args
+        .take_kw("strict")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     no_kwargs("zip", &args)?;
     let mut seqs = Vec::new();
     for a in &args.pos {
@@ -19,7 +23,9 @@ pub fn zip(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     if strict && seqs.iter().any(|s| s.len() != n) {
         return Err(value_error("zip() argument 2 is shorter than argument 1"));
     }
-    let out = (0..n).map(|i| Value::tuple(seqs.iter().map(|s| s[i].clone()).collect())).collect();
+    let out = (0..n)
+        .map(|i| Value::tuple(seqs.iter().map(|s| s[i].clone()).collect()))
+        .collect();
     Ok(Value::iter(IterState::Items(out, 0)))
 }
 
@@ -40,7 +46,12 @@ pub fn enumerate(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
 }
 
 /// Sorts values with Python's `<`, stably; `keys` are sorted alongside when given.
-pub fn sort_values(it: &mut Interpreter, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    it: &mut Interpreter,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys = match key {
         Some(k) if !k.is_none() => {
             let mut ks = Vec::with_capacity(items.len());
@@ -57,7 +68,11 @@ pub fn sort_values(it: &mut Interpreter, items: Vec<Value>, key: Option<&Value>,
         if err.is_some() {
             return Ordering::Equal;
         }
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match it.order_any(x, y, CmpOp::Lt) {
             Ok(o) => o.unwrap_or(Ordering::Equal),
             Err(e) => {
@@ -74,7 +89,11 @@ pub fn sort_values(it: &mut Interpreter, items: Vec<Value>, key: Option<&Value>,
 
 pub fn sorted(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let key = args.take_kw("key");
-    let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let reverse = args
+        .take_kw("reverse")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     no_kwargs("sort", &args)?;
     arity("sorted", &args, 1, 1)?;
     let items = it.iterate(&args.pos[0])?;
@@ -84,7 +103,10 @@ pub fn sorted(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
 pub fn reversed(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     arity("reversed", &args, 1, 1)?;
     if matches!(args.pos[0], Value::Set(_) | Value::Iter(_)) {
-        return Err(type_error(format!("'{}' object is not reversible", args.pos[0].type_name())));
+        return Err(type_error(format!(
+            "'{}' object is not reversible",
+            args.pos[0].type_name()
+        )));
     }
     let mut items = it.iterate(&args.pos[0])?;
     items.reverse();
@@ -94,9 +116,16 @@ pub fn reversed(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 pub fn sum(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let start_kw = args.take_kw("start");
     arity("sum", &args, 1, 2)?;
-    let mut acc = args.pos.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .pos
+        .get(1)
+        .cloned()
+        .or(start_kw)
+        .unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     // Floats are summed with Neumaier compensation, as CPython 3.12+ does.
     let mut comp = 0.0f64;
@@ -106,7 +135,11 @@ pub fn sum(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
             (Value::Float(a), Value::Float(_) | Value::Int(_)) => {
                 let (a, x) = (*a, v.as_number().expect("number").to_f64());
                 let t = a + x;
-                comp += if a.abs() >= x.abs() { (a - t) + x } else { (x - t) + a };
+                comp += if a.abs() >= x.abs() {
+                    (a - t) + x
+                } else {
+                    (x - t) + a
+                };
                 acc = Value::Float(t);
                 float_mode = true;
             }
@@ -135,7 +168,11 @@ fn min_max(it: &mut Interpreter, mut args: Args, name: &str, want: Ordering) -> 
     let default = args.take_kw("default");
     no_kwargs(name, &args)?;
     let items = match args.pos.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
         1 => it.iterate(&args.pos[0])?,
         _ => args.pos.clone(),
     };
@@ -148,7 +185,11 @@ fn min_max(it: &mut Interpreter, mut args: Args, name: &str, want: Ordering) -> 
         let better = match &best {
             None => true,
             Some((bk, _)) => {
-                let op = if want == Ordering::Greater { CmpOp::Gt } else { CmpOp::Lt };
+                let op = if want == Ordering::Greater {
+                    CmpOp::Gt
+                } else {
+                    CmpOp::Lt
+                };
                 let r = it.compare(op, &k, bk)?;
                 it.truthy(&r)?
             }
@@ -204,7 +245,10 @@ pub fn map(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let n = seqs.iter().map(|s| s.len()).min().unwrap_or(0);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        out.push(it.call(&f, Args::positional(seqs.iter().map(|s| s[i].clone()).collect()))?);
+        out.push(it.call(
+            &f,
+            Args::positional(seqs.iter().map(|s| s[i].clone()).collect()),
+        )?);
     }
     Ok(Value::iter(IterState::Items(out, 0)))
 }

@@ -149,7 +149,11 @@ fn count(it: &mut Interpreter, args: Args) -> PyResult<Value> {
 
 fn sort(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let key = args.take_kw("key");
-    let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let reverse = args
+        .take_kw("reverse")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     super::no_kwargs("sort", &args)?;
     method_arity("list.sort", &args, 0, 0)?;
     let l = list_of(&args)?.clone();

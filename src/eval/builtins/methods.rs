@@ -14,11 +14,17 @@ pub fn lookup(obj: &Value, name: &str) -> Option<Value> {
         Value::Dict(_) => dicts::method(name),
         Value::Set(_) => sets::method(name),
         Value::Int(_) | Value::Bool(_) => match name {
-            "bit_length" => Some(("bit_length", lists::int_bit_length as crate::eval::value::BuiltinFn)),
+            "bit_length" => Some((
+                "bit_length",
+                lists::int_bit_length as crate::eval::value::BuiltinFn,
+            )),
             _ => None,
         },
         Value::Float(_) => match name {
-            "is_integer" => Some(("is_integer", lists::float_is_integer as crate::eval::value::BuiltinFn)),
+            "is_integer" => Some((
+                "is_integer",
+                lists::float_is_integer as crate::eval::value::BuiltinFn,
+            )),
             _ => None,
         },
         Value::Range(_) => lists::tuple_method(name),
@@ -101,7 +107,12 @@ const METHOD_NAMES: &[&str] = &[
 
 /// The attribute names of a value, for did-you-mean hints.
 pub fn attribute_names(obj: &Value) -> Vec<String> {
-    let ns_keys = |ns: &crate::eval::value::Namespace| ns.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>();
+    let ns_keys = |ns: &crate::eval::value::Namespace| {
+        ns.borrow()
+            .keys()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+    };
     match obj {
         Value::Instance(i) => {
             let mut names = ns_keys(&i.attrs);
@@ -131,7 +142,9 @@ pub fn attribute_names(obj: &Value) -> Vec<String> {
 /// Data attributes of built-in values.
 pub fn attribute(obj: &Value, name: &str) -> Option<Value> {
     match (obj, name) {
-        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(Value::Int(super::int_arg(obj).ok()?)),
+        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+            Some(Value::Int(super::int_arg(obj).ok()?))
+        }
         (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
         (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(f), "real") => Some(Value::Float(*f)),
@@ -146,7 +159,10 @@ pub fn attribute(obj: &Value, name: &str) -> Option<Value> {
         (Value::BoundMethod(m), "__self__") => Some(m.receiver.clone()),
         (Value::BoundMethod(m), "__func__") => Some(m.func.clone()),
         (Value::Property(p), "fget") => Some(p.fget.clone()),
-        (Value::Property(_), "setter") => Some(Value::NativeMethod(Rc::new((obj.clone(), Rc::from("setter"))))),
+        (Value::Property(_), "setter") => Some(Value::NativeMethod(Rc::new((
+            obj.clone(),
+            Rc::from("setter"),
+        )))),
         _ => None,
     }
 }
@@ -157,7 +173,9 @@ pub fn lookup_type_method(class: &Rc<Class>, name: &str) -> Option<Value> {
         BuiltinType::Str => strings::method(name),
         BuiltinType::List => lists::method(name),
         BuiltinType::Tuple => lists::tuple_method(name),
-        BuiltinType::Dict if name == "fromkeys" => Some(("fromkeys", dicts::fromkeys as crate::eval::value::BuiltinFn)),
+        BuiltinType::Dict if name == "fromkeys" => {
+            Some(("fromkeys", dicts::fromkeys as crate::eval::value::BuiltinFn))
+        }
         BuiltinType::Dict => dicts::method(name),
         BuiltinType::Set => sets::method(name),
         _ => None,

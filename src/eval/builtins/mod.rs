@@ -24,7 +24,10 @@ pub fn namespace() -> Namespace {
         for (name, class) in registry().by_name.iter() {
             m.insert(Rc::from(*name), Value::Class(class.clone()));
         }
-        m.insert(Rc::from("IOError"), Value::Class(super::classes::builtin_class("OSError")));
+        m.insert(
+            Rc::from("IOError"),
+            Value::Class(super::classes::builtin_class("OSError")),
+        );
         for (name, f) in functions::FUNCTIONS {
             m.insert(Rc::from(*name), Value::builtin(name, *f));
         }
@@ -53,7 +56,10 @@ pub fn arity(name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
             if min == 1 { "" } else { "s" }
         )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     }))
 }
 
@@ -82,7 +88,9 @@ pub fn method_arity(qualified: &str, args: &Args, min: usize, max: usize) -> PyR
 /// Refuses keyword arguments a builtin does not take.
 pub fn no_kwargs(name: &str, args: &Args) -> PyResult<()> {
     match args.kw.first() {
-        Some((k, _)) => Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+        Some((k, _)) => Err(type_error(format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        ))),
         None => Ok(()),
     }
 }
@@ -102,6 +110,9 @@ pub fn int_arg(v: &Value) -> PyResult<i64> {
 pub fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s),
-        _ => Err(type_error(format!("{what} must be str, not {}", v.type_name()))),
+        _ => Err(type_error(format!(
+            "{what} must be str, not {}",
+            v.type_name()
+        ))),
     }
 }

@@ -22,7 +22,10 @@ pub fn ordered(s: &Set) -> Vec<Value> {
         })
         .collect();
     match hashes {
-        Some(h) => cpython_set_order(&h).into_iter().map(|i| items[i].clone()).collect(),
+        Some(h) => cpython_set_order(&h)
+            .into_iter()
+            .map(|i| items[i].clone())
+            .collect(),
         None => items,
     }
 }
@@ -63,7 +66,11 @@ fn cpython_set_order(hashes: &[u64]) -> Vec<usize> {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
     let mut table: Vec<Option<usize>> = vec![None; 8];
@@ -90,9 +97,15 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
     Some(match name {
         "add" => ("add", add),
         "update" => ("update", update),
-        "union" => ("union", |it, a| combine(it, a, |s, o| s.extend(o.iter().cloned()))),
-        "intersection" => ("intersection", |it, a| combine(it, a, |s, o| s.retain(|k| o.contains(k)))),
-        "difference" => ("difference", |it, a| combine(it, a, |s, o| s.retain(|k| !o.contains(k)))),
+        "union" => ("union", |it, a| {
+            combine(it, a, |s, o| s.extend(o.iter().cloned()))
+        }),
+        "intersection" => ("intersection", |it, a| {
+            combine(it, a, |s, o| s.retain(|k| o.contains(k)))
+        }),
+        "difference" => ("difference", |it, a| {
+            combine(it, a, |s, o| s.retain(|k| !o.contains(k)))
+        }),
         "symmetric_difference" => ("symmetric_difference", |it, a| {
             combine(it, a, |s, o| {
                 let both: Vec<Key> = s.iter().filter(|k| o.contains(*k)).cloned().collect();
@@ -103,13 +116,18 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "discard" => ("discard", |it, a| {
             method_arity("set.discard", &a, 1, 1)?;
             it.check_hashable(&a.pos[1])?;
-            set_of(&a)?.borrow_mut().shift_remove(&Key(a.pos[1].clone()));
+            set_of(&a)?
+                .borrow_mut()
+                .shift_remove(&Key(a.pos[1].clone()));
             Ok(Value::None)
         }),
         "remove" => ("remove", |it, a| {
             method_arity("set.remove", &a, 1, 1)?;
             it.check_hashable(&a.pos[1])?;
-            if set_of(&a)?.borrow_mut().shift_remove(&Key(a.pos[1].clone())) {
+            if set_of(&a)?
+                .borrow_mut()
+                .shift_remove(&Key(a.pos[1].clone()))
+            {
                 Ok(Value::None)
             } else {
                 Err(key_error(a.pos[1].clone()))
@@ -131,9 +149,15 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
             Ok(Value::None)
         }),
         "copy" => ("copy", |_, a| Ok(Value::set(set_of(&a)?.borrow().clone()))),
-        "issubset" => ("issubset", |it, a| relation(it, a, |s, o| s.iter().all(|k| o.contains(k)))),
-        "issuperset" => ("issuperset", |it, a| relation(it, a, |s, o| o.iter().all(|k| s.contains(k)))),
-        "isdisjoint" => ("isdisjoint", |it, a| relation(it, a, |s, o| !s.iter().any(|k| o.contains(k)))),
+        "issubset" => ("issubset", |it, a| {
+            relation(it, a, |s, o| s.iter().all(|k| o.contains(k)))
+        }),
+        "issuperset" => ("issuperset", |it, a| {
+            relation(it, a, |s, o| o.iter().all(|k| s.contains(k)))
+        }),
+        "isdisjoint" => ("isdisjoint", |it, a| {
+            relation(it, a, |s, o| !s.iter().any(|k| o.contains(k)))
+        }),
         _ => return None,
     })
 }

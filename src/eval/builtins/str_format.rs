@@ -68,11 +68,11 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
                     "cannot switch from manual field specification to automatic field numbering",
                 ));
             }
-            let v = args
-                .pos
-                .get(auto)
-                .cloned()
-                .ok_or_else(|| index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+            let v = args.pos.get(auto).cloned().ok_or_else(|| {
+                index_error(format!(
+                    "Replacement index {auto} out of range for positional args tuple"
+                ))
+            })?;
             auto += 1;
             v
         } else if let Ok(n) = name.parse::<usize>() {
@@ -82,10 +82,11 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
                 ));
             }
             manual = true;
-            args.pos
-                .get(n)
-                .cloned()
-                .ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+            args.pos.get(n).cloned().ok_or_else(|| {
+                index_error(format!(
+                    "Replacement index {n} out of range for positional args tuple"
+                ))
+            })?
         } else {
             args.kw
                 .iter()
@@ -100,7 +101,9 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
                 v = it.getattr(&v, &r[..end])?;
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('[') {
-                let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+                let end = r
+                    .find(']')
+                    .ok_or_else(|| value_error("Missing ']' in format string"))?;
                 let key = &r[..end];
                 let k = match key.parse::<i64>() {
                     Ok(n) => Value::Int(n),
@@ -129,14 +132,23 @@ pub fn str_format(it: &mut Interpreter, fmt: &str, args: &Args) -> PyResult<Stri
     Ok(out)
 }
 
-fn str_format_nested(it: &mut Interpreter, spec: &str, args: &Args, auto: &mut usize) -> PyResult<String> {
+fn str_format_nested(
+    it: &mut Interpreter,
+    spec: &str,
+    args: &Args,
+    auto: &mut usize,
+) -> PyResult<String> {
     let mut pos = Vec::new();
     for _ in 0..spec.matches("{}").count() {
         pos.push(args.pos.get(*auto).cloned().unwrap_or(Value::None));
         *auto += 1;
     }
     let inner = Args {
-        pos: if pos.is_empty() { args.pos.clone() } else { pos },
+        pos: if pos.is_empty() {
+            args.pos.clone()
+        } else {
+            pos
+        },
         kw: args.kw.clone(),
     };
     str_format(it, spec, &inner)
@@ -215,15 +227,25 @@ pub fn percent_format(it: &mut Interpreter, fmt: &str, values: &Value) -> PyResu
         } else {
             ""
         };
-        let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+        let zero = if flags.contains('0') && !flags.contains('-') {
+            "0"
+        } else {
+            ""
+        };
         let piece = match conv {
             's' | 'r' | 'a' => {
-                let s = if conv == 's' { it.to_str(&v)? } else { it.repr(&v)? };
+                let s = if conv == 's' {
+                    it.to_str(&v)?
+                } else {
+                    it.repr(&v)?
+                };
                 it.format_value(&Value::str(&s), &format!("{align}{width}{prec}"))?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
                 let num = match (&v, conv) {
-                    (Value::Float(f), 'd' | 'i' | 'u' | 'x' | 'X' | 'o') => Value::Int(f.trunc() as i64),
+                    (Value::Float(f), 'd' | 'i' | 'u' | 'x' | 'X' | 'o') => {
+                        Value::Int(f.trunc() as i64)
+                    }
                     (Value::Int(_) | Value::Bool(_) | Value::Float(_), _) => v.clone(),
                     _ => {
                         return Err(type_error(format!(
@@ -240,12 +262,19 @@ pub fn percent_format(it: &mut Interpreter, fmt: &str, values: &Value) -> PyResu
                 let align = if zero.is_empty() { align } else { "" };
                 it.format_value(&num, &format!("{align}{sign}{zero}{width}{prec}{conv}"))?
             }
-            c => return Err(value_error(format!("unsupported format character '{c}' (0x{:x})", c as u32))),
+            c => {
+                return Err(value_error(format!(
+                    "unsupported format character '{c}' (0x{:x})",
+                    c as u32
+                )))
+            }
         };
         out.push_str(&piece);
     }
     if key_less(values) && next < items.len() {
-        return Err(type_error("not all arguments converted during string formatting"));
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
     }
     Ok(Value::str(&out))
 }

@@ -37,7 +37,10 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
             map_str(&a, |s| {
                 let mut c = s.chars();
                 match c.next() {
-                    Some(f) => f.to_uppercase().chain(c.as_str().to_lowercase().chars()).collect(),
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(c.as_str().to_lowercase().chars())
+                        .collect(),
                     None => String::new(),
                 }
             })
@@ -60,14 +63,19 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "isupper" => ("isupper", |_, a| cased(&a, true)),
         "istitle" => ("istitle", |_, a| {
             let s = this(&a)?;
-            Ok(Value::Bool(s.chars().any(char::is_alphabetic) && title(s) == s))
+            Ok(Value::Bool(
+                s.chars().any(char::is_alphabetic) && title(s) == s,
+            ))
         }),
         "isascii" => ("isascii", |_, a| Ok(Value::Bool(this(&a)?.is_ascii()))),
         "islower" => ("islower", |_, a| cased(&a, false)),
         "isidentifier" => ("isidentifier", |_, a| {
             let s = this(&a)?;
             Ok(Value::Bool(
-                s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
+                s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+                    && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
             ))
         }),
         "center" => ("center", |it, a| justify(it, a, 'c')),
@@ -76,20 +84,35 @@ pub fn method(name: &str) -> Option<(&'static str, BuiltinFn)> {
         "partition" => ("partition", |_, a| partition(a, false)),
         "rpartition" => ("rpartition", |_, a| partition(a, true)),
         "removeprefix" => ("removeprefix", |_, a| {
-            let (s, p) = (this(&a)?, str_arg(a.pos.get(1).unwrap_or(&Value::None), "removeprefix() argument")?);
+            let (s, p) = (
+                this(&a)?,
+                str_arg(
+                    a.pos.get(1).unwrap_or(&Value::None),
+                    "removeprefix() argument",
+                )?,
+            );
             Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
         }),
         "removesuffix" => ("removesuffix", |_, a| {
-            let (s, p) = (this(&a)?, str_arg(a.pos.get(1).unwrap_or(&Value::None), "removesuffix() argument")?);
+            let (s, p) = (
+                this(&a)?,
+                str_arg(
+                    a.pos.get(1).unwrap_or(&Value::None),
+                    "removesuffix() argument",
+                )?,
+            );
             Ok(Value::str(s.strip_suffix(p).unwrap_or(s)))
         }),
         "format_map" => ("format_map", |it, a| {
             method_arity("str.format_map", &a, 1, 1)?;
             let s = this(&a)?.to_string();
-            let kw = it.mapping_items(&a.pos[1])?.into_iter().filter_map(|(k, v)| match k {
-                Value::Str(k) => Some((k, v)),
-                _ => None,
-            });
+            let kw = it
+                .mapping_items(&a.pos[1])?
+                .into_iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(k) => Some((k, v)),
+                    _ => None,
+                });
             let args = Args {
                 pos: vec![],
                 kw: kw.collect(),
@@ -124,7 +147,13 @@ fn pred(args: &Args, f: impl Fn(char) -> bool) -> PyResult<Value> {
 fn cased(args: &Args, upper: bool) -> PyResult<Value> {
     let s = this(args)?;
     let has_cased = s.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    let ok = s.chars().all(|c| if upper { !c.is_lowercase() } else { !c.is_uppercase() });
+    let ok = s.chars().all(|c| {
+        if upper {
+            !c.is_lowercase()
+        } else {
+            !c.is_uppercase()
+        }
+    });
     Ok(Value::Bool(has_cased && ok))
 }
 
@@ -145,7 +174,9 @@ fn title(s: &str) -> String {
 fn join(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     method_arity("str.join", &args, 1, 1)?;
     let sep = this(&args)?.to_string();
-    let items = it.iterate(&args.pos[1]).map_err(|_| type_error("can only join an iterable"))?;
+    let items = it
+        .iterate(&args.pos[1])
+        .map_err(|_| type_error("can only join an iterable"))?;
     let mut parts = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
         match v {
@@ -163,7 +194,11 @@ fn join(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     Ok(Value::str(&s))
 }
 
-fn split_args(it: &mut Interpreter, mut args: Args, name: &str) -> PyResult<(String, Option<String>, i64)> {
+fn split_args(
+    it: &mut Interpreter,
+    mut args: Args,
+    name: &str,
+) -> PyResult<(String, Option<String>, i64)> {
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
     super::no_kwargs(name, &args)?;
@@ -173,7 +208,12 @@ fn split_args(it: &mut Interpreter, mut args: Args, name: &str) -> PyResult<(Str
         Some(v) => {
             let sep = match v {
                 Value::Str(s) => s.to_string(),
-                _ => return Err(type_error(format!("must be str or None, not {}", v.type_name()))),
+                _ => {
+                    return Err(type_error(format!(
+                        "must be str or None, not {}",
+                        v.type_name()
+                    )))
+                }
             };
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
@@ -308,7 +348,10 @@ fn bounds(args: &Args, from: usize, len: usize) -> PyResult<(usize, usize)> {
             }
         }
     };
-    Ok((norm(args.pos.get(from), 0)?, norm(args.pos.get(from + 1), len)?))
+    Ok((
+        norm(args.pos.get(from), 0)?,
+        norm(args.pos.get(from + 1), len)?,
+    ))
 }
 
 fn char_slice(s: &str, start: usize, end: usize) -> &str {
@@ -320,7 +363,16 @@ fn char_slice(s: &str, start: usize, end: usize) -> &str {
 }
 
 fn affix(_: &mut Interpreter, args: Args, prefix: bool) -> PyResult<Value> {
-    method_arity(if prefix { "str.startswith" } else { "str.endswith" }, &args, 1, 3)?;
+    method_arity(
+        if prefix {
+            "str.startswith"
+        } else {
+            "str.endswith"
+        },
+        &args,
+        1,
+        3,
+    )?;
     let s = this(&args)?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
     let s = char_slice(s, start, end);
@@ -356,7 +408,10 @@ fn zfill(it: &mut Interpreter, args: Args) -> PyResult<Value> {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
     };
-    Ok(Value::str(&format!("{sign}{}{rest}", "0".repeat(width - n))))
+    Ok(Value::str(&format!(
+        "{sign}{}{rest}",
+        "0".repeat(width - n)
+    )))
 }
 
 fn count(_: &mut Interpreter, args: Args) -> PyResult<Value> {
@@ -378,7 +433,11 @@ fn find(args: Args, reverse: bool, raise: bool) -> PyResult<Value> {
     let sub = str_arg(&args.pos[1], "must be str")?;
     let (start, end) = bounds(&args, 2, s.chars().count())?;
     let hay = char_slice(s, start, end);
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
+    let found = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
     match found {
         Some(b) => Ok(Value::Int((start + hay[..b].chars().count()) as i64)),
         None if raise => Err(value_error("substring not found")),
@@ -406,7 +465,11 @@ fn justify(it: &mut Interpreter, args: Args, how: char) -> PyResult<Value> {
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => return Err(type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
             }
         }
         None => ' ',

@@ -24,7 +24,9 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
                     };
                     parse_int(s, base).map(Value::Int)
                 }
-                (Some(_), Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
+                (Some(_), Some(_)) => Err(type_error(
+                    "int() can't convert non-string with explicit base",
+                )),
                 (Some(v), None) => to_int(it, v),
             }
         }
@@ -37,7 +39,9 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
                 Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
                 Some(Value::Str(s)) => parse_float(s).map(Value::Float),
-                Some(v @ Value::Instance(_)) if it.has_dunder(v, "__float__") => it.call_method(v, "__float__", Args::default()),
+                Some(v @ Value::Instance(_)) if it.has_dunder(v, "__float__") => {
+                    it.call_method(v, "__float__", Args::default())
+                }
                 Some(v) => Err(type_error(format!(
                     "float() argument must be a string or a real number, not '{}'",
                     v.type_name()
@@ -98,7 +102,11 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
             it.charge(d.len())?;
             Ok(Value::dict(d))
         }
-        BuiltinType::Range => (super::functions::FUNCTIONS.iter().find(|(n, _)| *n == "range").expect("range").1)(it, args),
+        BuiltinType::Range => (super::functions::FUNCTIONS
+            .iter()
+            .find(|(n, _)| *n == "range")
+            .expect("range")
+            .1)(it, args),
         BuiltinType::Type => match args.pos.len() {
             1 => Ok(Value::Class(class_of(&args.pos[0]))),
             3 => {
@@ -116,7 +124,9 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
                         ns.borrow_mut().insert(k, v);
                     }
                 }
-                Ok(Value::Class(crate::eval::interp::new_class(name, "__main__", bases, ns)?))
+                Ok(Value::Class(crate::eval::interp::new_class(
+                    name, "__main__", bases, ns,
+                )?))
             }
             _ => Err(type_error("type() takes 1 or 3 arguments")),
         },
@@ -127,7 +137,11 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
             } else {
                 (p(0), p(1), p(2))
             };
-            Ok(Value::Slice(Rc::new(crate::eval::value::SliceObj { lower, upper, step })))
+            Ok(Value::Slice(Rc::new(crate::eval::value::SliceObj {
+                lower,
+                upper,
+                step,
+            })))
         }
         BuiltinType::NoneType => Ok(Value::None),
         other => Err(type_error(format!(
@@ -139,16 +153,19 @@ pub fn construct(it: &mut Interpreter, bt: BuiltinType, mut args: Args) -> PyRes
 
 /// `d.update(v)` / `dict(v)`: from a mapping or an iterable of pairs.
 pub fn update_dict(it: &mut Interpreter, d: &mut Dict, v: &Value) -> PyResult<()> {
-    if matches!(v, Value::Dict(_)) || (matches!(v, Value::Instance(_)) && it.has_dunder(v, "keys")) {
+    if matches!(v, Value::Dict(_)) || (matches!(v, Value::Instance(_)) && it.has_dunder(v, "keys"))
+    {
         for (k, val) in it.mapping_items(v)? {
             d.insert(it.hashable(k)?, val);
         }
         return Ok(());
     }
     for (i, pair) in it.iterate(v)?.into_iter().enumerate() {
-        let items = it
-            .iterate(&pair)
-            .map_err(|_| type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+        let items = it.iterate(&pair).map_err(|_| {
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
         if items.len() != 2 {
             return Err(value_error(format!(
                 "dictionary update sequence element #{i} has length {}; 2 is required",
@@ -171,14 +188,18 @@ fn to_int(it: &mut Interpreter, v: &Value) -> PyResult<Value> {
                 return Err(value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(crate::eval::error::overflow_error("cannot convert float infinity to integer"));
+                return Err(crate::eval::error::overflow_error(
+                    "cannot convert float infinity to integer",
+                ));
             }
             if f.abs() >= 9.223_372_036_854_776e18 {
                 return Err(crate::eval::error::int_overflow());
             }
             Ok(Value::Int(f.trunc() as i64))
         }
-        Value::Instance(_) if it.has_dunder(v, "__int__") => it.call_method(v, "__int__", Args::default()),
+        Value::Instance(_) if it.has_dunder(v, "__int__") => {
+            it.call_method(v, "__int__", Args::default())
+        }
         _ => Err(type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             v.type_name()
@@ -209,7 +230,11 @@ pub fn parse_int(s: &str, base: i64) -> PyResult<i64> {
         (0, _) => (10, t),
         (b, _) => (b, t),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return Err(invalid());
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -221,7 +246,9 @@ pub fn parse_int(s: &str, base: i64) -> PyResult<i64> {
         if mag == 1 << 63 {
             return Ok(i64::MIN);
         }
-        i64::try_from(mag).map(|m| -m).map_err(|_| crate::eval::error::int_overflow())
+        i64::try_from(mag)
+            .map(|m| -m)
+            .map_err(|_| crate::eval::error::int_overflow())
     } else {
         i64::try_from(mag).map_err(|_| crate::eval::error::int_overflow())
     }
@@ -261,7 +288,9 @@ pub fn object_init(_: &mut Interpreter, _: Args) -> PyResult<Value> {
 /// `BaseException.__init__(self, *args)`: stores `args`.
 pub fn exception_init(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     if let Some(Value::Instance(i)) = args.pos.first() {
-        i.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args.pos[1..].to_vec()));
+        i.attrs
+            .borrow_mut()
+            .insert(Rc::from("args"), Value::tuple(args.pos[1..].to_vec()));
     }
     Ok(Value::None)
 }

@@ -15,15 +15,22 @@ impl Interpreter {
             }
             ExprKind::Attribute { value: obj, attr } => {
                 let o = self.eval(f, obj)?;
-                self.setattr(&o, &attr.name, value).map_err(|e| e.at(f.file, target.span))
+                self.setattr(&o, &attr.name, value)
+                    .map_err(|e| e.at(f.file, target.span))
             }
             ExprKind::Subscript { value: obj, index } => {
                 let o = self.eval(f, obj)?;
                 let k = self.eval(f, index)?;
-                self.setitem(&o, k, value).map_err(|e| e.at(f.file, target.span))
+                self.setitem(&o, k, value)
+                    .map_err(|e| e.at(f.file, target.span))
             }
-            ExprKind::Tuple(targets) | ExprKind::List(targets) => self.unpack(f, targets, value).map_err(|e| e.at(f.file, target.span)),
-            ExprKind::Starred(_) => Err(exception("SyntaxError", "starred assignment target must be in a list or tuple")),
+            ExprKind::Tuple(targets) | ExprKind::List(targets) => self
+                .unpack(f, targets, value)
+                .map_err(|e| e.at(f.file, target.span)),
+            ExprKind::Starred(_) => Err(exception(
+                "SyntaxError",
+                "starred assignment target must be in a list or tuple",
+            )),
             _ => Err(exception("SyntaxError", "cannot assign to expression")),
         }
     }
@@ -31,17 +38,25 @@ impl Interpreter {
     fn unpack(&mut self, f: &Frame, targets: &[Expr], value: Value) -> PyResult<()> {
         let items = self.iterate(&value).map_err(|e| {
             if e.is("TypeError") {
-                crate::eval::error::type_error(format!("cannot unpack non-iterable {} object", value.type_name()))
+                crate::eval::error::type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    value.type_name()
+                ))
             } else {
                 e
             }
         })?;
-        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        let star = targets
+            .iter()
+            .position(|t| matches!(t.kind, ExprKind::Starred(_)));
         match star {
             None => {
                 if items.len() != targets.len() {
                     return Err(if items.len() > targets.len() {
-                        value_error(format!("too many values to unpack (expected {})", targets.len()))
+                        value_error(format!(
+                            "too many values to unpack (expected {})",
+                            targets.len()
+                        ))
                     } else {
                         value_error(format!(
                             "not enough values to unpack (expected {}, got {})",
@@ -81,10 +96,18 @@ impl Interpreter {
     }
 
     /// `target op= value`: in place for lists (`+=` extends), otherwise `target = target op value`.
-    pub(crate) fn aug_assign(&mut self, f: &Frame, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+    pub(crate) fn aug_assign(
+        &mut self,
+        f: &Frame,
+        target: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
-                let cur = self.load_name(f, n).map_err(|e| e.at(f.file, target.span))?;
+                let cur = self
+                    .load_name(f, n)
+                    .map_err(|e| e.at(f.file, target.span))?;
                 let v = self.eval(f, value)?;
                 let r = self.inplace_op(op, &cur, &v)?;
                 self.store_name(f, n, r);
@@ -104,7 +127,12 @@ impl Interpreter {
                 let r = self.inplace_op(op, &cur, &v)?;
                 self.setitem(&o, k, r)?;
             }
-            _ => return Err(exception("SyntaxError", "illegal expression for augmented assignment")),
+            _ => {
+                return Err(exception(
+                    "SyntaxError",
+                    "illegal expression for augmented assignment",
+                ))
+            }
         }
         Ok(())
     }
@@ -129,7 +157,11 @@ impl Interpreter {
                 if let Value::Instance(_) = cur {
                     let name = format!("__i{}__", &crate::eval::ops::dunder_name(op)[2..]);
                     if self.has_dunder(cur, &name) {
-                        return self.call_method(cur, &name, crate::eval::value::Args::positional(vec![v.clone()]));
+                        return self.call_method(
+                            cur,
+                            &name,
+                            crate::eval::value::Args::positional(vec![v.clone()]),
+                        );
                     }
                 }
                 self.binary_op(op, cur, v)

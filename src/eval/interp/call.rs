@@ -10,7 +10,12 @@ use crate::eval::error::{type_error, PyErr, PyResult};
 use crate::eval::value::{new_namespace, Args, Function, Value};
 
 impl Interpreter {
-    pub(crate) fn eval_call(&mut self, f: &Frame, func: &Expr, arg_exprs: &[Arg]) -> PyResult<Value> {
+    pub(crate) fn eval_call(
+        &mut self,
+        f: &Frame,
+        func: &Expr,
+        arg_exprs: &[Arg],
+    ) -> PyResult<Value> {
         let callee = self.eval(f, func)?;
         let args = self.eval_args(f, arg_exprs)?;
         if let Value::Builtin(b) = &callee {
@@ -18,8 +23,12 @@ impl Interpreter {
                 return r;
             }
         }
-        let span = func.span.to(arg_exprs.last().map(|a| a.value().span).unwrap_or(func.span));
-        self.call(&callee, args).map_err(|e| self.add_call_site(e, f, span))
+        let span = func.span.to(arg_exprs
+            .last()
+            .map(|a| a.value().span)
+            .unwrap_or(func.span));
+        self.call(&callee, args)
+            .map_err(|e| self.add_call_site(e, f, span))
     }
 
     #[inline(never)]
@@ -32,7 +41,11 @@ impl Interpreter {
                     let v = self.eval(f, e)?;
                     let items = self.iterate(&v).map_err(|err| {
                         if err.is("TypeError") {
-                            type_error(format!("Value after * must be an iterable, not {}", v.type_name())).at(f.file, e.span)
+                            type_error(format!(
+                                "Value after * must be an iterable, not {}",
+                                v.type_name()
+                            ))
+                            .at(f.file, e.span)
                         } else {
                             err
                         }
@@ -45,12 +58,18 @@ impl Interpreter {
                 }
                 Arg::DoubleStarred(e) => {
                     let m = self.eval(f, e)?;
-                    for (k, v) in self.mapping_items(&m).map_err(|err| err.at(f.file, e.span))? {
+                    for (k, v) in self
+                        .mapping_items(&m)
+                        .map_err(|err| err.at(f.file, e.span))?
+                    {
                         let Value::Str(k) = k else {
                             return Err(type_error("keywords must be strings").at(f.file, e.span));
                         };
                         if args.kw.iter().any(|(n, _)| *n == k) {
-                            return Err(type_error(format!("got multiple values for keyword argument '{k}'")).at(f.file, e.span));
+                            return Err(type_error(format!(
+                                "got multiple values for keyword argument '{k}'"
+                            ))
+                            .at(f.file, e.span));
                         }
                         args.kw.push((k, v));
                     }
@@ -93,7 +112,12 @@ impl Interpreter {
             "locals" | "vars" => Some(Ok(ns_dict(&f.locals))),
             "globals" => Some(Ok(ns_dict(&f.globals))),
             "dir" => {
-                let mut names: Vec<Value> = f.locals.borrow().keys().map(|k| Value::Str(k.clone())).collect();
+                let mut names: Vec<Value> = f
+                    .locals
+                    .borrow()
+                    .keys()
+                    .map(|k| Value::Str(k.clone()))
+                    .collect();
                 names.sort_by(|a, b| match (a, b) {
                     (Value::Str(x), Value::Str(y)) => x.cmp(y),
                     _ => std::cmp::Ordering::Equal,
@@ -119,20 +143,30 @@ impl Interpreter {
                 match obj {
                     Value::Native(n) => n.clone().call_method(obj, name, args, self),
                     // `@prop.setter`: a copy of the property with the setter added.
-                    Value::Property(p) if &**name == "setter" => Ok(Value::Property(Rc::new(crate::eval::value::Property {
-                        fget: p.fget.clone(),
-                        fset: args.pos.into_iter().next().unwrap_or(Value::None),
-                    }))),
+                    Value::Property(p) if &**name == "setter" => {
+                        Ok(Value::Property(Rc::new(crate::eval::value::Property {
+                            fget: p.fget.clone(),
+                            fset: args.pos.into_iter().next().unwrap_or(Value::None),
+                        })))
+                    }
                     _ => Err(type_error("bad native method")),
                 }
             }
             Value::Native(n) => match n.clone().call(func, args, self) {
                 Some(r) => r,
-                None => Err(type_error(format!("'{}' object is not callable", n.type_name()))),
+                None => Err(type_error(format!(
+                    "'{}' object is not callable",
+                    n.type_name()
+                ))),
             },
-            Value::Instance(i) if i.class.lookup("__call__").is_some() => self.call_method(func, "__call__", args),
+            Value::Instance(i) if i.class.lookup("__call__").is_some() => {
+                self.call_method(func, "__call__", args)
+            }
             Value::StaticMethod(inner) | Value::ClassMethod(inner) => self.call(inner, args),
-            _ => Err(type_error(format!("'{}' object is not callable", func.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object is not callable",
+                func.type_name()
+            ))),
         }
     }
 
@@ -151,17 +185,24 @@ impl Interpreter {
     }
 
     pub(crate) fn call_function(&mut self, fun: &Rc<Function>, args: Args) -> PyResult<Value> {
-        if self.depth >= self.config.limits.max_depth || self.stack_used() > self.config.limits.max_stack_bytes {
+        if self.depth >= self.config.limits.max_depth
+            || self.stack_used() > self.config.limits.max_stack_bytes
+        {
             return Err(recursion_error());
         }
         let code = fun.code.clone();
         let locals = new_namespace();
         self.bind_arguments(fun, &code, args, &locals)?;
-        let super_ctx = fun.owner.borrow().as_ref().and_then(|w| w.upgrade()).and_then(|class| {
-            let first = code.params.posonly.iter().chain(&code.params.args).next()?;
-            let obj = locals.borrow().get(first.name.name.as_str()).cloned()?;
-            Some((class, obj))
-        });
+        let super_ctx = fun
+            .owner
+            .borrow()
+            .as_ref()
+            .and_then(|w| w.upgrade())
+            .and_then(|class| {
+                let first = code.params.posonly.iter().chain(&code.params.args).next()?;
+                let obj = locals.borrow().get(first.name.name.as_str()).cloned()?;
+                Some((class, obj))
+            });
         let frame = Frame {
             kind: FrameKind::Function(code.info.clone()),
             locals,
@@ -185,7 +226,13 @@ impl Interpreter {
         result
     }
 
-    fn bind_arguments(&mut self, fun: &Function, code: &FnCode, args: Args, locals: &crate::eval::value::Namespace) -> PyResult<()> {
+    fn bind_arguments(
+        &mut self,
+        fun: &Function,
+        code: &FnCode,
+        args: Args,
+        locals: &crate::eval::value::Namespace,
+    ) -> PyResult<()> {
         let p = &code.params;
         let name = &fun.qualname;
         let positional: Vec<&ast::Param> = p.posonly.iter().chain(&p.args).collect();
@@ -202,9 +249,16 @@ impl Interpreter {
                 let takes = if fun.defaults.is_empty() {
                     format!("{n} positional argument{}", if n == 1 { "" } else { "s" })
                 } else {
-                    format!("from {} to {n} positional arguments", n - fun.defaults.len())
+                    format!(
+                        "from {} to {n} positional arguments",
+                        n - fun.defaults.len()
+                    )
                 };
-                let kw_given = args.kw.iter().filter(|(k, _)| p.kwonly.iter().any(|q| *q.name.name == **k)).count();
+                let kw_given = args
+                    .kw
+                    .iter()
+                    .filter(|(k, _)| p.kwonly.iter().any(|q| *q.name.name == **k))
+                    .count();
                 let detail = if kw_given > 0 {
                     format!(
                         "{given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
@@ -231,7 +285,9 @@ impl Interpreter {
                     )));
                 }
                 if slots[i].is_some() {
-                    return Err(type_error(format!("{name}() got multiple values for argument '{k}'")));
+                    return Err(type_error(format!(
+                        "{name}() got multiple values for argument '{k}'"
+                    )));
                 }
                 slots[i] = Some(v);
             } else if p.kwonly.iter().any(|q| *q.name.name == *k) {
@@ -239,7 +295,9 @@ impl Interpreter {
             } else if p.kwarg.is_some() {
                 kwargs.insert(crate::eval::value::Key(Value::Str(k)), v);
             } else {
-                return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+                return Err(type_error(format!(
+                    "{name}() got an unexpected keyword argument '{k}'"
+                )));
             }
         }
         let first_default = n - fun.defaults.len();
@@ -273,7 +331,12 @@ impl Interpreter {
                 .iter()
                 .find(|(k, _)| &**k == key)
                 .map(|(_, v)| v.clone())
-                .or_else(|| fun.kw_defaults.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()));
+                .or_else(|| {
+                    fun.kw_defaults
+                        .iter()
+                        .find(|(k, _)| &**k == key)
+                        .map(|(_, v)| v.clone())
+                });
             match v {
                 Some(v) => {
                     ns.insert(Rc::from(key), v);
@@ -296,12 +359,22 @@ impl Interpreter {
     }
 
     /// Executes a `def`: evaluates defaults once and captures the enclosing scopes.
-    pub(crate) fn make_function(&mut self, f: &Frame, def: &ast::FunctionDef, span: Span) -> PyResult<Value> {
+    pub(crate) fn make_function(
+        &mut self,
+        f: &Frame,
+        def: &ast::FunctionDef,
+        span: Span,
+    ) -> PyResult<Value> {
         let code = self.code_for_def(def, span);
         self.build_function(f, code, &def.params)
     }
 
-    pub(crate) fn build_function(&mut self, f: &Frame, code: Rc<FnCode>, params: &ast::Parameters) -> PyResult<Value> {
+    pub(crate) fn build_function(
+        &mut self,
+        f: &Frame,
+        code: Rc<FnCode>,
+        params: &ast::Parameters,
+    ) -> PyResult<Value> {
         let mut defaults = Vec::new();
         for p in params.posonly.iter().chain(&params.args) {
             if let Some(d) = &p.default {
@@ -315,7 +388,9 @@ impl Interpreter {
             }
         }
         let closure: Rc<[crate::eval::value::Namespace]> = match &f.kind {
-            FrameKind::Function(_) => std::iter::once(f.locals.clone()).chain(f.closure.iter().cloned()).collect(),
+            FrameKind::Function(_) => std::iter::once(f.locals.clone())
+                .chain(f.closure.iter().cloned())
+                .collect(),
             _ => f.closure.clone(),
         };
         let qualname: Rc<str> = match &f.kind {

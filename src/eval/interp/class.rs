@@ -18,21 +18,35 @@ impl Interpreter {
             if let Arg::Positional(e) = a {
                 match self.eval(f, e)? {
                     Value::Class(c) => bases.push(c),
-                    v @ Value::Native(_) if native_base.is_none() => native_base = Some((v, e.span)),
-                    other => return Err(type_error(format!("bases must be types, not {}", other.type_name())).at(f.file, e.span)),
+                    v @ Value::Native(_) if native_base.is_none() => {
+                        native_base = Some((v, e.span))
+                    }
+                    other => {
+                        return Err(type_error(format!(
+                            "bases must be types, not {}",
+                            other.type_name()
+                        ))
+                        .at(f.file, e.span))
+                    }
                 }
             }
         }
         let qualname: Rc<str> = match &f.kind {
             FrameKind::Module => Rc::from(def.name.name.as_str()),
             FrameKind::Class => Rc::from(format!("{}.{}", f.qualname, def.name.name)),
-            FrameKind::Function(_) => Rc::from(format!("{}.<locals>.{}", f.qualname, def.name.name)),
+            FrameKind::Function(_) => {
+                Rc::from(format!("{}.<locals>.{}", f.qualname, def.name.name))
+            }
         };
         let ns = new_namespace();
-        ns.borrow_mut().insert(Rc::from("__module__"), Value::Str(f.module_name.clone()));
-        ns.borrow_mut().insert(Rc::from("__qualname__"), Value::Str(qualname.clone()));
+        ns.borrow_mut()
+            .insert(Rc::from("__module__"), Value::Str(f.module_name.clone()));
+        ns.borrow_mut()
+            .insert(Rc::from("__qualname__"), Value::Str(qualname.clone()));
         let closure = match &f.kind {
-            FrameKind::Function(_) => std::iter::once(f.locals.clone()).chain(f.closure.iter().cloned()).collect(),
+            FrameKind::Function(_) => std::iter::once(f.locals.clone())
+                .chain(f.closure.iter().cloned())
+                .collect(),
             _ => f.closure.clone(),
         };
         let frame = Frame {
@@ -53,7 +67,10 @@ impl Interpreter {
             };
             return match n.clone().subclass(&base, &def.name.name, &ns, self) {
                 Some(r) => r,
-                None => Err(type_error(format!("bases must be types, not {}", base.type_name())).at(f.file, span)),
+                None => Err(
+                    type_error(format!("bases must be types, not {}", base.type_name()))
+                        .at(f.file, span),
+                ),
             };
         }
         let class = new_class(&def.name.name, &f.module_name, bases, ns)?;
@@ -62,7 +79,10 @@ impl Interpreter {
         }
         // `__init_subclass__` of the nearest base that defines it runs with the new class and
         // the class keywords (it is implicitly a classmethod).
-        let hook = class.mro.iter().find_map(|c| c.dict.borrow().get("__init_subclass__").cloned());
+        let hook = class
+            .mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get("__init_subclass__").cloned());
         if let Some(hook) = hook {
             let func = match hook {
                 Value::ClassMethod(f) => (*f).clone(),
@@ -101,7 +121,10 @@ impl Interpreter {
                 a.pos.insert(0, inst.clone());
                 let r = self.call(&init, a)?;
                 if !r.is_none() {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                    return Err(type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        r.type_name()
+                    )));
                 }
             }
             _ if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => {
@@ -134,7 +157,10 @@ impl Interpreter {
                 if let Some(hook) = inst.class.lookup("__getattr__") {
                     return self.call(&hook, Args::positional(vec![obj.clone(), Value::str(name)]));
                 }
-                Err(attribute_error(format!("'{}' object has no attribute '{}'", inst.class.name, name)))
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    inst.class.name, name
+                )))
             }
             Value::Class(c) => {
                 if let Some(v) = c.lookup(name) {
@@ -151,15 +177,26 @@ impl Interpreter {
                     "__name__" => Ok(Value::Str(c.name.clone())),
                     "__module__" => Ok(Value::Str(c.module_name.clone())),
                     "__qualname__" => Ok(Value::Str(c.name.clone())),
-                    "__bases__" => Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+                    "__bases__" => Ok(Value::tuple(
+                        c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+                    )),
                     "__mro__" => Ok(Value::tuple(
-                        std::iter::once(c.clone()).chain(c.mro.iter().cloned()).map(Value::Class).collect(),
+                        std::iter::once(c.clone())
+                            .chain(c.mro.iter().cloned())
+                            .map(Value::Class)
+                            .collect(),
                     )),
                     "__dict__" => Ok(namespace_dict(&c.dict)),
                     "__class__" => Ok(Value::Class(builtin_class("type"))),
-                    _ => match c.builtin.and_then(|_| builtins::methods::lookup_type_method(c, name)) {
+                    _ => match c
+                        .builtin
+                        .and_then(|_| builtins::methods::lookup_type_method(c, name))
+                    {
                         Some(m) => Ok(m),
-                        None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", c.name, name))),
+                        None => Err(attribute_error(format!(
+                            "type object '{}' has no attribute '{}'",
+                            c.name, name
+                        ))),
                     },
                 }
             }
@@ -175,7 +212,10 @@ impl Interpreter {
                 match name {
                     "__name__" => Ok(Value::Str(m.name.clone())),
                     "__dict__" => Ok(namespace_dict(&m.globals)),
-                    _ => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+                    _ => Err(attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name, name
+                    ))),
                 }
             }
             Value::Super(s) => self.super_getattr(&s.0, &s.1, name),
@@ -189,7 +229,11 @@ impl Interpreter {
                 if name == "__class__" {
                     return Ok(Value::Class(class_of(obj)));
                 }
-                Err(attribute_error(format!("'{}' object has no attribute '{}'", n.type_name(), name)))
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    n.type_name(),
+                    name
+                )))
             }
             Value::Function(fun) => match name {
                 "__name__" => Ok(Value::Str(fun.name.clone())),
@@ -198,19 +242,19 @@ impl Interpreter {
                 "__doc__" => Ok(match &fun.code.body {
                     super::FnBody::Block(body) => match body.first().map(|s| &s.kind) {
                         Some(crate::syntax::ast::StmtKind::Expr(crate::syntax::ast::Expr {
-                            kind: crate::syntax::ast::ExprKind::Constant(crate::syntax::ast::Constant::Str(s)),
+                            kind:
+                                crate::syntax::ast::ExprKind::Constant(
+                                    crate::syntax::ast::Constant::Str(s),
+                                ),
                             ..
                         })) => Value::str(s),
                         _ => Value::None,
                     },
                     super::FnBody::Expr(_) => Value::None,
                 }),
-                _ => fun
-                    .attrs
-                    .borrow()
-                    .get(name)
-                    .cloned()
-                    .ok_or_else(|| attribute_error(format!("'function' object has no attribute '{name}'"))),
+                _ => fun.attrs.borrow().get(name).cloned().ok_or_else(|| {
+                    attribute_error(format!("'function' object has no attribute '{name}'"))
+                }),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
             _ => {
@@ -225,7 +269,11 @@ impl Interpreter {
                         receiver: obj.clone(),
                         func: m,
                     }))),
-                    None => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
+                    None => Err(attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        obj.type_name(),
+                        name
+                    ))),
                 }
             }
         }
@@ -236,8 +284,14 @@ impl Interpreter {
             Value::Class(c) => c.clone(),
             _ => class_of(obj),
         };
-        let mro: Vec<Rc<Class>> = std::iter::once(start.clone()).chain(start.mro.iter().cloned()).collect();
-        let idx = mro.iter().position(|c| Rc::ptr_eq(c, owner)).map(|i| i + 1).unwrap_or(mro.len());
+        let mro: Vec<Rc<Class>> = std::iter::once(start.clone())
+            .chain(start.mro.iter().cloned())
+            .collect();
+        let idx = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, owner))
+            .map(|i| i + 1)
+            .unwrap_or(mro.len());
         for c in &mro[idx..] {
             if let Some(v) = c.dict.borrow().get(name).cloned() {
                 return Ok(bind(v, obj, &start));
@@ -247,8 +301,12 @@ impl Interpreter {
             "__init__" if start.is_subclass(&builtin_class("BaseException")) => {
                 Some(Value::builtin("__init__", builtins::types::exception_init))
             }
-            "__init__" | "__init_subclass__" => Some(Value::builtin("__init__", builtins::types::object_init)),
-            "__repr__" | "__str__" => Some(Value::builtin("__repr__", builtins::types::object_repr)),
+            "__init__" | "__init_subclass__" => {
+                Some(Value::builtin("__init__", builtins::types::object_init))
+            }
+            "__repr__" | "__str__" => {
+                Some(Value::builtin("__repr__", builtins::types::object_repr))
+            }
             _ => None,
         };
         match fallback {
@@ -256,7 +314,9 @@ impl Interpreter {
                 receiver: obj.clone(),
                 func: f,
             }))),
-            None => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
+            None => Err(attribute_error(format!(
+                "'super' object has no attribute '{name}'"
+            ))),
         }
     }
 
@@ -291,7 +351,11 @@ impl Interpreter {
             }
             Value::Native(n) => match n.clone().set_attr(name, value, self) {
                 Some(r) => r,
-                None => Err(attribute_error(format!("'{}' object has no attribute '{}'", n.type_name(), name))),
+                None => Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    n.type_name(),
+                    name
+                ))),
             },
             Value::Class(c) => Err(type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
@@ -310,10 +374,20 @@ impl Interpreter {
             Value::Instance(i) => i.attrs.clone(),
             Value::Class(c) => c.dict.clone(),
             Value::Module(m) => m.globals.clone(),
-            _ => return Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
+            _ => {
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    obj.type_name(),
+                    name
+                )))
+            }
         };
         if ns.borrow_mut().shift_remove(name).is_none() {
-            return Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name)));
+            return Err(attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                obj.type_name(),
+                name
+            )));
         }
         Ok(())
     }
@@ -322,10 +396,12 @@ impl Interpreter {
 /// A class attribute seen through an instance: functions become bound methods.
 fn bind(v: Value, obj: &Value, class: &Rc<Class>) -> Value {
     match v {
-        Value::Function(_) if !matches!(obj, Value::Class(_)) => Value::BoundMethod(Rc::new(BoundMethod {
-            receiver: obj.clone(),
-            func: v,
-        })),
+        Value::Function(_) if !matches!(obj, Value::Class(_)) => {
+            Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: obj.clone(),
+                func: v,
+            }))
+        }
         Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
             receiver: Value::Class(class.clone()),
             func: (*f).clone(),
@@ -358,11 +434,24 @@ fn set_owner(v: &Value, class: &Rc<Class>) {
 }
 
 /// Creates a class with a C3 method resolution order.
-pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: crate::eval::value::Namespace) -> PyResult<Rc<Class>> {
-    let bases = if bases.is_empty() { vec![builtin_class("object")] } else { bases };
+pub fn new_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    dict: crate::eval::value::Namespace,
+) -> PyResult<Rc<Class>> {
+    let bases = if bases.is_empty() {
+        vec![builtin_class("object")]
+    } else {
+        bases
+    };
     let mut seqs: Vec<Vec<Rc<Class>>> = bases
         .iter()
-        .map(|b| std::iter::once(b.clone()).chain(b.mro.iter().cloned()).collect())
+        .map(|b| {
+            std::iter::once(b.clone())
+                .chain(b.mro.iter().cloned())
+                .collect()
+        })
         .collect();
     seqs.push(bases.clone());
     let mut mro = Vec::new();
@@ -375,7 +464,9 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: crate::e
             .iter()
             .map(|s| s[0].clone())
             .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, h))))
-            .ok_or_else(|| type_error("Cannot create a consistent method resolution order (MRO)"))?;
+            .ok_or_else(|| {
+                type_error("Cannot create a consistent method resolution order (MRO)")
+            })?;
         for s in seqs.iter_mut() {
             if Rc::ptr_eq(&s[0], &head) {
                 s.remove(0);

@@ -11,7 +11,9 @@ use crate::eval::value::{new_namespace, Dict, Value};
 impl Interpreter {
     fn comprehension_frame(&self, f: &Frame, generators: &[Comprehension]) -> Frame {
         let closure = match &f.kind {
-            FrameKind::Function(_) => std::iter::once(f.locals.clone()).chain(f.closure.iter().cloned()).collect(),
+            FrameKind::Function(_) => std::iter::once(f.locals.clone())
+                .chain(f.closure.iter().cloned())
+                .collect(),
             _ => f.closure.clone(),
         };
         Frame {
@@ -42,7 +44,9 @@ impl Interpreter {
         // The outermost iterable is evaluated in the enclosing scope.
         let source_frame = if is_first { outer } else { inner };
         let iterable = self.eval(source_frame, &g.iter)?;
-        let it = self.get_iter(&iterable).map_err(|e| e.at(inner.file, g.iter.span))?;
+        let it = self
+            .get_iter(&iterable)
+            .map_err(|e| e.at(inner.file, g.iter.span))?;
         while let Some(item) = self.next(&it)? {
             self.step()?;
             self.assign(inner, &g.target, item)?;
@@ -61,7 +65,12 @@ impl Interpreter {
         Ok(())
     }
 
-    pub(crate) fn comprehension(&mut self, f: &Frame, elt: &Expr, generators: &[Comprehension]) -> PyResult<Vec<Value>> {
+    pub(crate) fn comprehension(
+        &mut self,
+        f: &Frame,
+        elt: &Expr,
+        generators: &[Comprehension],
+    ) -> PyResult<Vec<Value>> {
         let inner = self.comprehension_frame(f, generators);
         let mut out = Vec::new();
         self.run_generators(f, &inner, generators, true, &mut |it, fr| {
@@ -71,7 +80,13 @@ impl Interpreter {
         Ok(out)
     }
 
-    pub(crate) fn dict_comprehension(&mut self, f: &Frame, key: &Expr, value: &Expr, generators: &[Comprehension]) -> PyResult<Value> {
+    pub(crate) fn dict_comprehension(
+        &mut self,
+        f: &Frame,
+        key: &Expr,
+        value: &Expr,
+        generators: &[Comprehension],
+    ) -> PyResult<Value> {
         let inner = self.comprehension_frame(f, generators);
         let mut out = Dict::new();
         self.run_generators(f, &inner, generators, true, &mut |it, fr| {

@@ -12,7 +12,9 @@ impl Interpreter {
     /// Evaluates an expression; errors get this expression's span if they have none yet.
     pub fn eval(&mut self, f: &Frame, e: &Expr) -> PyResult<Value> {
         self.check_stack().map_err(|err| err.at(f.file, e.span))?;
-        let v = self.eval_inner(f, e).map_err(|err| err.at(f.file, e.span))?;
+        let v = self
+            .eval_inner(f, e)
+            .map_err(|err| err.at(f.file, e.span))?;
         if let (Some(hook), Value::Native(_) | Value::Instance(_)) = (self.value_hook, &v) {
             hook(self, f.file, e.span, &v);
         }
@@ -129,7 +131,9 @@ impl Interpreter {
             }
             ExprKind::List(items) => Ok(Value::list(self.eval_elements(f, items)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_elements(f, items)?)),
-            ExprKind::ListComp { elt, generators } => Ok(Value::list(self.comprehension(f, elt, generators)?)),
+            ExprKind::ListComp { elt, generators } => {
+                Ok(Value::list(self.comprehension(f, elt, generators)?))
+            }
             ExprKind::GeneratorExp { elt, generators } => {
                 let items = self.comprehension(f, elt, generators)?;
                 Ok(Value::iter(crate::eval::value::IterState::Items(items, 0)))
@@ -142,8 +146,16 @@ impl Interpreter {
                 }
                 Ok(Value::set(s))
             }
-            ExprKind::DictComp { key, value, generators } => self.dict_comprehension(f, key, value, generators),
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.dict_comprehension(f, key, value, generators),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut a = self.eval(f, left)?;
                 let mut result = Value::Bool(true);
                 for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
@@ -181,7 +193,10 @@ impl Interpreter {
                 let step = part(step)?;
                 Ok(Value::Slice(Rc::new(SliceObj { lower, upper, step })))
             }
-            ExprKind::Starred(_) => Err(crate::eval::error::exception("SyntaxError", "can't use starred expression here")),
+            ExprKind::Starred(_) => Err(crate::eval::error::exception(
+                "SyntaxError",
+                "can't use starred expression here",
+            )),
         }
     }
 
@@ -217,7 +232,9 @@ impl Interpreter {
                         Some(spec) => self.eval_fstring(f, spec)?,
                         None => String::new(),
                     };
-                    let s = self.format_value(&v, &spec).map_err(|e| e.at(f.file, field.span))?;
+                    let s = self
+                        .format_value(&v, &spec)
+                        .map_err(|e| e.at(f.file, field.span))?;
                     out.push_str(&s);
                 }
             }
@@ -232,7 +249,9 @@ impl Interpreter {
 
     pub fn check_hashable(&self, v: &Value) -> PyResult<()> {
         match v {
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                Err(type_error(format!("unhashable type: '{}'", v.type_name())))
+            }
             Value::Tuple(items) => items.iter().try_for_each(|i| self.check_hashable(i)),
             _ => Ok(()),
         }
@@ -241,11 +260,17 @@ impl Interpreter {
     /// `(key, value)` pairs of a mapping, for `**m` and `dict(m)`.
     pub(crate) fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
         match m {
-            Value::Dict(d) => Ok(d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()),
+            Value::Dict(d) => Ok(d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect()),
             _ => {
                 let keys = self
                     .call_method(m, "keys", Default::default())
-                    .map_err(|_| type_error(format!("'{}' object is not a mapping", m.type_name())))?;
+                    .map_err(|_| {
+                        type_error(format!("'{}' object is not a mapping", m.type_name()))
+                    })?;
                 let mut out = Vec::new();
                 for k in self.iterate(&keys)? {
                     let v = self.getitem(m, &k)?;
@@ -283,16 +308,29 @@ impl Interpreter {
                     };
                     inside && (v - r.start) % r.step == 0
                 }
-                Some(crate::eval::value::Num::Float(f)) => f.fract() == 0.0 && (0..r.len()).any(|i| r.get(i) as f64 == f),
+                Some(crate::eval::value::Num::Float(f)) => {
+                    f.fract() == 0.0 && (0..r.len()).any(|i| r.get(i) as f64 == f)
+                }
                 None => false,
             }),
             Value::Instance(_) if self.has_dunder(container, "__contains__") => {
-                let r = self.call_method(container, "__contains__", crate::eval::value::Args::positional(vec![item.clone()]))?;
+                let r = self.call_method(
+                    container,
+                    "__contains__",
+                    crate::eval::value::Args::positional(vec![item.clone()]),
+                )?;
                 self.truthy(&r)
             }
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Function(_) | Value::Builtin(_) | Value::Class(_) => {
-                Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())))
-            }
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Class(_) => Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                container.type_name()
+            ))),
             _ => {
                 for v in self.iterate(container)? {
                     if v.is(item) || self.eq(&v, item)? {

@@ -207,7 +207,12 @@ impl Interpreter {
         code
     }
 
-    pub(crate) fn code_for_lambda(&mut self, params: &ast::Parameters, body: &ast::Expr, span: Span) -> Rc<FnCode> {
+    pub(crate) fn code_for_lambda(
+        &mut self,
+        params: &ast::Parameters,
+        body: &ast::Expr,
+        span: Span,
+    ) -> Rc<FnCode> {
         let key = body as *const ast::Expr as usize;
         if let Some(code) = self.code_cache.get(&key) {
             return code.clone();
@@ -232,7 +237,11 @@ impl Interpreter {
                 if let Some(v) = f.locals.borrow().get(name) {
                     return Ok(v.clone());
                 }
-                if let Some(v) = f.closure.iter().find_map(|ns| ns.borrow().get(name).cloned()) {
+                if let Some(v) = f
+                    .closure
+                    .iter()
+                    .find_map(|ns| ns.borrow().get(name).cloned())
+                {
                     return Ok(v);
                 }
             }
@@ -246,7 +255,11 @@ impl Interpreter {
                             )
                         });
                     }
-                    if let Some(v) = f.closure.iter().find_map(|ns| ns.borrow().get(name).cloned()) {
+                    if let Some(v) = f
+                        .closure
+                        .iter()
+                        .find_map(|ns| ns.borrow().get(name).cloned())
+                    {
                         return Ok(v);
                     }
                 }
@@ -284,7 +297,11 @@ impl Interpreter {
                 return;
             }
             if info.nonlocals.contains(name) {
-                let ns = f.closure.iter().find(|ns| ns.borrow().contains_key(name)).or(f.closure.first());
+                let ns = f
+                    .closure
+                    .iter()
+                    .find(|ns| ns.borrow().contains_key(name))
+                    .or(f.closure.first());
                 if let Some(ns) = ns {
                     ns.borrow_mut().insert(Rc::from(name), value);
                     return;

@@ -63,7 +63,9 @@ fn bind(info: &mut NameInfo, name: &str) {
 fn bind_target(info: &mut NameInfo, target: &Expr) {
     match &target.kind {
         ExprKind::Name(n) => bind(info, n),
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|t| bind_target(info, t)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|t| bind_target(info, t))
+        }
         ExprKind::Starred(inner) => bind_target(info, inner),
         _ => visit_expr(info, target),
     }
@@ -105,7 +107,11 @@ fn visit_stmt(info: &mut NameInfo, stmt: &Stmt) {
             ..
         } => {
             for a in names {
-                let n = a.asname.as_ref().map(|n| n.name.as_str()).unwrap_or(&a.name.parts[0].name);
+                let n = a
+                    .asname
+                    .as_ref()
+                    .map(|n| n.name.as_str())
+                    .unwrap_or(&a.name.parts[0].name);
                 bind(info, n);
             }
         }
@@ -187,7 +193,9 @@ fn visit_expr(info: &mut NameInfo, e: &Expr) {
             visit_expr(info, right);
         }
         ExprKind::BoolOp { values, .. } => values.iter().for_each(|v| visit_expr(info, v)),
-        ExprKind::Compare { left, comparators, .. } => {
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
             visit_expr(info, left);
             comparators.iter().for_each(|v| visit_expr(info, v));
         }
@@ -201,7 +209,9 @@ fn visit_expr(info: &mut NameInfo, e: &Expr) {
             visit_expr(info, func);
             args.iter().for_each(|a| visit_expr(info, a.value()));
         }
-        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
             visit_expr(info, elt);
             for g in generators {
                 visit_expr(info, &g.iter);

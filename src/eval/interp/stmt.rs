@@ -63,13 +63,19 @@ impl Interpreter {
                 }
             }
             StmtKind::Import { names } => self.exec_import(f, names)?,
-            StmtKind::ImportFrom { module, level, names } => self.exec_import_from(f, module.as_ref(), *level, names, stmt.span)?,
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => self.exec_import_from(f, module.as_ref(), *level, names, stmt.span)?,
             StmtKind::FunctionDef(def) => {
                 let func = self.make_function(f, def, stmt.span)?;
                 let mut value = func;
                 for d in def.decorators.iter().rev() {
                     let dec = self.eval(f, d)?;
-                    value = self.call(&dec, Args::positional(vec![value])).map_err(|e| e.at(f.file, d.span))?;
+                    value = self
+                        .call(&dec, Args::positional(vec![value]))
+                        .map_err(|e| e.at(f.file, d.span))?;
                 }
                 self.store_name(f, &def.name.name, value);
             }
@@ -78,7 +84,9 @@ impl Interpreter {
                 let mut value = class;
                 for d in def.decorators.iter().rev() {
                     let dec = self.eval(f, d)?;
-                    value = self.call(&dec, Args::positional(vec![value])).map_err(|e| e.at(f.file, d.span))?;
+                    value = self
+                        .call(&dec, Args::positional(vec![value]))
+                        .map_err(|e| e.at(f.file, d.span))?;
                 }
                 self.store_name(f, &def.name.name, value);
             }
@@ -117,12 +125,15 @@ impl Interpreter {
                 orelse,
             } => {
                 let iterable = self.eval(f, iter)?;
-                let it = self.get_iter(&iterable).map_err(|e| e.at(f.file, iter.span))?;
+                let it = self
+                    .get_iter(&iterable)
+                    .map_err(|e| e.at(f.file, iter.span))?;
                 loop {
                     let Some(item) = self.next(&it)? else {
                         return self.exec_block(f, orelse);
                     };
-                    self.assign(f, target, item).map_err(|e| e.at(f.file, target.span))?;
+                    self.assign(f, target, item)
+                        .map_err(|e| e.at(f.file, target.span))?;
                     match self.exec_block(f, body)? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -142,10 +153,15 @@ impl Interpreter {
                         Some(m) => vec![self.eval(f, m)?],
                         None => vec![],
                     };
-                    return Err(PyErr::new(make_exception(builtin_class("AssertionError"), args)));
+                    return Err(PyErr::new(make_exception(
+                        builtin_class("AssertionError"),
+                        args,
+                    )));
                 }
             }
-            StmtKind::Raise { exc, cause } => return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?),
+            StmtKind::Raise { exc, cause } => {
+                return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?)
+            }
             StmtKind::Delete { targets } => {
                 for t in targets {
                     self.delete(f, t)?;
@@ -171,12 +187,16 @@ impl Interpreter {
         let Some(exc) = exc else {
             return match self.current_exception.last() {
                 Some(v) => Ok(PyErr::new(v.clone())),
-                None => Ok(crate::eval::error::runtime_error("No active exception to reraise")),
+                None => Ok(crate::eval::error::runtime_error(
+                    "No active exception to reraise",
+                )),
             };
         };
         let v = self.eval(f, exc)?;
         let v = match &v {
-            Value::Class(c) if c.is_subclass(&builtin_class("BaseException")) => self.call(&v, Args::default())?,
+            Value::Class(c) if c.is_subclass(&builtin_class("BaseException")) => {
+                self.call(&v, Args::default())?
+            }
             Value::Instance(i) if i.class.is_subclass(&builtin_class("BaseException")) => v.clone(),
             _ => return Ok(type_error("exceptions must derive from BaseException")),
         };
@@ -187,7 +207,14 @@ impl Interpreter {
         Ok(PyErr::new(v))
     }
 
-    fn exec_try(&mut self, f: &Frame, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> PyResult<Flow> {
+    fn exec_try(
+        &mut self,
+        f: &Frame,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Flow> {
         let result = match self.exec_block(f, body) {
             Ok(Flow::Normal) => self.exec_block(f, orelse),
             Ok(flow) => Ok(flow),
@@ -203,7 +230,12 @@ impl Interpreter {
         }
     }
 
-    fn handle_exception(&mut self, f: &Frame, err: PyErr, handlers: &[ExceptHandler]) -> PyResult<Flow> {
+    fn handle_exception(
+        &mut self,
+        f: &Frame,
+        err: PyErr,
+        handlers: &[ExceptHandler],
+    ) -> PyResult<Flow> {
         for h in handlers {
             let matches = match &h.typ {
                 None => true,
@@ -240,11 +272,18 @@ impl Interpreter {
                 }
                 Ok(false)
             }
-            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
-    fn exec_with(&mut self, f: &Frame, items: &[crate::syntax::ast::WithItem], body: &[Stmt]) -> PyResult<Flow> {
+    fn exec_with(
+        &mut self,
+        f: &Frame,
+        items: &[crate::syntax::ast::WithItem],
+        body: &[Stmt],
+    ) -> PyResult<Flow> {
         let Some((item, rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
@@ -258,14 +297,22 @@ impl Interpreter {
         let result = self.exec_with(f, rest, body);
         match result {
             Ok(flow) => {
-                self.call_method(&ctx, "__exit__", Args::positional(vec![Value::None, Value::None, Value::None]))?;
+                self.call_method(
+                    &ctx,
+                    "__exit__",
+                    Args::positional(vec![Value::None, Value::None, Value::None]),
+                )?;
                 Ok(flow)
             }
             Err(err) if err.0.fatal => Err(err),
             Err(err) => {
                 let exc = err.0.exc.clone();
                 let typ = Value::Class(class_of(&exc));
-                let suppress = self.call_method(&ctx, "__exit__", Args::positional(vec![typ, exc, Value::None]))?;
+                let suppress = self.call_method(
+                    &ctx,
+                    "__exit__",
+                    Args::positional(vec![typ, exc, Value::None]),
+                )?;
                 if self.truthy(&suppress)? {
                     Ok(Flow::Normal)
                 } else {
@@ -293,7 +340,10 @@ impl Interpreter {
                 let obj = self.eval(f, value)?;
                 self.delattr(&obj, &attr.name)
             }
-            _ => Err(crate::eval::error::exception("SyntaxError", "cannot delete expression")),
+            _ => Err(crate::eval::error::exception(
+                "SyntaxError",
+                "cannot delete expression",
+            )),
         }
     }
 }

@@ -17,7 +17,15 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-pub const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 pub fn is_leap(y: i64) -> bool {
     y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
@@ -135,7 +143,10 @@ pub fn strftime(p: &Parts, fmt: &str) -> String {
             Some('d') => out.push_str(&format!("{:02}", p.day)),
             Some('e') => out.push_str(&format!("{:>2}", p.day)),
             Some('H') => out.push_str(&format!("{:02}", p.hour)),
-            Some('I') => out.push_str(&format!("{:02}", if p.hour % 12 == 0 { 12 } else { p.hour % 12 })),
+            Some('I') => out.push_str(&format!(
+                "{:02}",
+                if p.hour % 12 == 0 { 12 } else { p.hour % 12 }
+            )),
             Some('M') => out.push_str(&format!("{:02}", p.minute)),
             Some('S') => out.push_str(&format!("{:02}", p.second)),
             Some('f') => out.push_str(&format!("{:06}", p.micro)),
@@ -276,7 +287,10 @@ pub fn strptime(text: &str, fmt: &str) -> Result<Parts, String> {
         }
     }
     if i < t.len() {
-        return Err(format!("unconverted data remains: {}", t[i..].iter().collect::<String>()));
+        return Err(format!(
+            "unconverted data remains: {}",
+            t[i..].iter().collect::<String>()
+        ));
     }
     if let Some(pm) = pm {
         p.hour = p.hour % 12 + if pm { 12 } else { 0 };

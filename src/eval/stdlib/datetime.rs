@@ -7,10 +7,14 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use super::calendar::{check_date, ord_to_ymd, strftime, strptime, weekday, ymd_to_ord, Parts, DAY_US};
+use super::calendar::{
+    check_date, ord_to_ymd, strftime, strptime, weekday, ymd_to_ord, Parts, DAY_US,
+};
 use super::set;
 use crate::eval::builtins::int_arg;
-use crate::eval::error::{exception, overflow_error, type_error, value_error, zero_division, PyResult};
+use crate::eval::error::{
+    exception, overflow_error, type_error, value_error, zero_division, PyResult,
+};
 use crate::eval::interp::Interpreter;
 use crate::eval::value::{Args, Namespace, NativeObject, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -35,8 +39,16 @@ struct TypeObject(Kind);
 
 pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "date", Value::Native(Rc::new(TypeObject(Kind::Date))));
-    set(ns, "datetime", Value::Native(Rc::new(TypeObject(Kind::DateTime))));
-    set(ns, "timedelta", Value::Native(Rc::new(TypeObject(Kind::TimeDelta))));
+    set(
+        ns,
+        "datetime",
+        Value::Native(Rc::new(TypeObject(Kind::DateTime))),
+    );
+    set(
+        ns,
+        "timedelta",
+        Value::Native(Rc::new(TypeObject(Kind::TimeDelta))),
+    );
     set(ns, "MINYEAR", Value::Int(1));
     set(ns, "MAXYEAR", Value::Int(9999));
     Ok(())
@@ -72,7 +84,9 @@ pub fn type_kind(v: &Value) -> Option<Kind> {
 
 /// A `timedelta`'s whole days (rounded down), if `v` is one.
 pub fn as_timedelta_days(v: &Value) -> Option<i64> {
-    as_moment(v).filter(|m| m.kind == Kind::TimeDelta).map(|m| m.us.div_euclid(DAY_US))
+    as_moment(v)
+        .filter(|m| m.kind == Kind::TimeDelta)
+        .map(|m| m.us.div_euclid(DAY_US))
 }
 
 fn as_moment(v: &Value) -> Option<&Moment> {
@@ -89,7 +103,15 @@ fn kw_or_pos(args: &mut Args, i: usize, name: &str) -> Option<Value> {
 fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value> {
     match kind {
         Kind::Date | Kind::DateTime => {
-            let names = ["year", "month", "day", "hour", "minute", "second", "microsecond"];
+            let names = [
+                "year",
+                "month",
+                "day",
+                "hour",
+                "minute",
+                "second",
+                "microsecond",
+            ];
             let max = if kind == Kind::Date { 3 } else { 7 };
             if args.pos.len() > max {
                 return Err(type_error(format!(
@@ -101,12 +123,19 @@ fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value
             for (i, name) in names.iter().enumerate().take(max) {
                 match kw_or_pos(&mut args, i, name) {
                     Some(v) => f[i] = int_arg(&v)?,
-                    None if i < 3 => return Err(type_error(format!("function missing required argument '{name}' (pos {})", i + 1))),
+                    None if i < 3 => {
+                        return Err(type_error(format!(
+                            "function missing required argument '{name}' (pos {})",
+                            i + 1
+                        )))
+                    }
                     None => {}
                 }
             }
             if let Some((k, _)) = args.kw.first() {
-                return Err(type_error(format!("'{k}' is an invalid keyword argument for this function")));
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for this function"
+                )));
             }
             check_date(f[0], f[1], f[2]).map_err(value_error)?;
             let checks = [
@@ -120,31 +149,55 @@ fn construct(it: &mut Interpreter, kind: Kind, mut args: Args) -> PyResult<Value
                     return Err(value_error(msg));
                 }
             }
-            let us = ymd_to_ord(f[0], f[1], f[2]) * DAY_US + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000 + f[6];
+            let us = ymd_to_ord(f[0], f[1], f[2]) * DAY_US
+                + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000
+                + f[6];
             Ok(moment(kind, us))
         }
         Kind::TimeDelta => {
-            let names = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
-            let scale = [DAY_US as f64, 1e6, 1.0, 1e3, 60e6, 3600e6, 7.0 * DAY_US as f64];
+            let names = [
+                "days",
+                "seconds",
+                "microseconds",
+                "milliseconds",
+                "minutes",
+                "hours",
+                "weeks",
+            ];
+            let scale = [
+                DAY_US as f64,
+                1e6,
+                1.0,
+                1e3,
+                60e6,
+                3600e6,
+                7.0 * DAY_US as f64,
+            ];
             let mut total_int: i128 = 0;
             let mut total_float = 0.0f64;
             for (i, name) in names.iter().enumerate() {
                 match kw_or_pos(&mut args, i, name) {
                     Some(Value::Float(x)) => total_float += x * scale[i],
                     Some(v) => {
-                        total_int += int_arg(&v)
-                            .map_err(|_| type_error(format!("unsupported type for timedelta {name} component: {}", v.type_name())))?
-                            as i128
+                        total_int += int_arg(&v).map_err(|_| {
+                            type_error(format!(
+                                "unsupported type for timedelta {name} component: {}",
+                                v.type_name()
+                            ))
+                        })? as i128
                             * scale[i] as i128
                     }
                     None => {}
                 }
             }
             if let Some((k, _)) = args.kw.first() {
-                return Err(type_error(format!("'{k}' is an invalid keyword argument for __new__()")));
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for __new__()"
+                )));
             }
             let us = total_int + total_float.round_ties_even() as i128;
-            let us = i64::try_from(us).map_err(|_| overflow_error("days=1000000000; must have magnitude <= 999999999"))?;
+            let us = i64::try_from(us)
+                .map_err(|_| overflow_error("days=1000000000; must have magnitude <= 999999999"))?;
             let _ = it;
             Ok(moment(Kind::TimeDelta, us))
         }
@@ -162,14 +215,22 @@ fn today(it: &mut Interpreter, kind: Kind) -> PyResult<Value> {
 }
 
 fn from_iso(kind: Kind, s: &str) -> PyResult<Value> {
-    let bad = || value_error(format!("Invalid isoformat string: {}", crate::eval::repr::str_repr(s)));
+    let bad = || {
+        value_error(format!(
+            "Invalid isoformat string: {}",
+            crate::eval::repr::str_repr(s)
+        ))
+    };
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let (date_part, time_part) = if s.len() > 10 && kind == Kind::DateTime {
         (&s[..10], Some(&s[11..]))
     } else {
         (s, None)
     };
-    let (y, m, d) = if date_part.len() == 10 && date_part.as_bytes()[4] == b'-' && date_part.as_bytes()[7] == b'-' {
+    let (y, m, d) = if date_part.len() == 10
+        && date_part.as_bytes()[4] == b'-'
+        && date_part.as_bytes()[7] == b'-'
+    {
         (&date_part[0..4], &date_part[5..7], &date_part[8..10])
     } else if date_part.len() == 8 && digits(date_part) {
         (&date_part[0..4], &date_part[4..6], &date_part[6..8])
@@ -195,11 +256,18 @@ fn from_iso(kind: Kind, s: &str) -> PyResult<Value> {
             None => (t, None),
         };
         let fields: Vec<&str> = hms.split(':').collect();
-        if fields.is_empty() || fields.len() > 3 || !fields.iter().all(|f| f.len() == 2 && digits(f)) {
+        if fields.is_empty()
+            || fields.len() > 3
+            || !fields.iter().all(|f| f.len() == 2 && digits(f))
+        {
             return Err(bad());
         }
         let nums: Vec<i64> = fields.iter().map(|f| f.parse().unwrap_or(0)).collect();
-        let (h, mi, se) = (nums[0], *nums.get(1).unwrap_or(&0), *nums.get(2).unwrap_or(&0));
+        let (h, mi, se) = (
+            nums[0],
+            *nums.get(1).unwrap_or(&0),
+            *nums.get(2).unwrap_or(&0),
+        );
         if h > 23 || mi > 59 || se > 59 {
             return Err(bad());
         }
@@ -224,7 +292,12 @@ impl NativeObject for TypeObject {
     fn call(&self, _this: &Value, args: Args, it: &mut Interpreter) -> Option<PyResult<Value>> {
         Some(construct(it, self.0, args))
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let kind = self.0;
         let v = match (kind, name) {
             (_, "__name__") => Value::str(match kind {
@@ -241,11 +314,15 @@ impl NativeObject for TypeObject {
             (Kind::TimeDelta, "max") => moment(kind, (i64::MAX / DAY_US) * DAY_US - 1),
             (Kind::TimeDelta, "resolution") => moment(kind, 1),
             (Kind::Date, "today") => Value::builtin("today", |it, _| today(it, Kind::Date)),
-            (Kind::DateTime, "today" | "now") => Value::builtin("now", |it, _| today(it, Kind::DateTime)),
-            (Kind::Date, "fromisoformat") => Value::builtin("fromisoformat", |_, a| iso_arg(&a).and_then(|s| from_iso(Kind::Date, &s))),
-            (Kind::DateTime, "fromisoformat") => {
-                Value::builtin("fromisoformat", |_, a| iso_arg(&a).and_then(|s| from_iso(Kind::DateTime, &s)))
+            (Kind::DateTime, "today" | "now") => {
+                Value::builtin("now", |it, _| today(it, Kind::DateTime))
             }
+            (Kind::Date, "fromisoformat") => Value::builtin("fromisoformat", |_, a| {
+                iso_arg(&a).and_then(|s| from_iso(Kind::Date, &s))
+            }),
+            (Kind::DateTime, "fromisoformat") => Value::builtin("fromisoformat", |_, a| {
+                iso_arg(&a).and_then(|s| from_iso(Kind::DateTime, &s))
+            }),
             (Kind::Date, "fromordinal") => Value::builtin("fromordinal", |_, a| {
                 let n = int_arg(a.pos.first().unwrap_or(&Value::None))?;
                 Ok(moment(Kind::Date, n * DAY_US))
@@ -257,7 +334,9 @@ impl NativeObject for TypeObject {
                 let p = strptime(s, f).map_err(value_error)?;
                 Ok(moment(
                     Kind::DateTime,
-                    p.ord() * DAY_US + ((p.hour * 60 + p.minute) * 60 + p.second) * 1_000_000 + p.micro,
+                    p.ord() * DAY_US
+                        + ((p.hour * 60 + p.minute) * 60 + p.second) * 1_000_000
+                        + p.micro,
                 ))
             }),
             (Kind::DateTime, "combine") => Value::builtin("combine", |_, a| {
@@ -283,15 +362,22 @@ impl NativeObject for TypeObject {
         ))
     }
     fn is_instance(&self, value: &Value) -> Option<bool> {
-        Some(as_moment(value).is_some_and(|m| m.kind == self.0 || (self.0 == Kind::Date && m.kind == Kind::DateTime)))
+        Some(as_moment(value).is_some_and(|m| {
+            m.kind == self.0 || (self.0 == Kind::Date && m.kind == Kind::DateTime)
+        }))
     }
 }
 
 fn iso_arg(a: &Args) -> PyResult<String> {
     match a.pos.first() {
         Some(Value::Str(s)) => Ok(s.to_string()),
-        Some(v) => Err(type_error(format!("fromisoformat: argument must be str, not {}", v.type_name()))),
-        None => Err(type_error("fromisoformat() takes exactly one argument (0 given)")),
+        Some(v) => Err(type_error(format!(
+            "fromisoformat: argument must be str, not {}",
+            v.type_name()
+        ))),
+        None => Err(type_error(
+            "fromisoformat() takes exactly one argument (0 given)",
+        )),
     }
 }
 
@@ -301,7 +387,10 @@ fn timedelta_str(us: i64) -> String {
     let (s, micro) = (rest / 1_000_000, rest % 1_000_000);
     let mut out = String::new();
     if days != 0 {
-        out.push_str(&format!("{days} day{}, ", if days.abs() == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "{days} day{}, ",
+            if days.abs() == 1 { "" } else { "s" }
+        ));
     }
     out.push_str(&format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60));
     if micro != 0 {
@@ -331,7 +420,12 @@ impl NativeObject for Moment {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         if self.kind == Kind::TimeDelta {
             let v = match name {
                 "days" => self.us.div_euclid(DAY_US),
@@ -372,7 +466,13 @@ impl NativeObject for Moment {
             ),
         }
     }
-    fn call_method(&self, _this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        mut args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         let p = self.parts();
         match name {
             "total_seconds" => Ok(Value::Float(self.us as f64 / 1e6)),
@@ -391,7 +491,15 @@ impl NativeObject for Moment {
                 Ok(Value::str(&strftime(&p, &fmt)))
             }
             "replace" => {
-                let names = ["year", "month", "day", "hour", "minute", "second", "microsecond"];
+                let names = [
+                    "year",
+                    "month",
+                    "day",
+                    "hour",
+                    "minute",
+                    "second",
+                    "microsecond",
+                ];
                 let mut f = [p.year, p.month, p.day, p.hour, p.minute, p.second, p.micro];
                 let max = if self.kind == Kind::Date { 3 } else { 7 };
                 for (i, n) in names.iter().enumerate().take(max) {
@@ -400,12 +508,16 @@ impl NativeObject for Moment {
                     }
                 }
                 if let Some((k, _)) = args.kw.first() {
-                    return Err(type_error(format!("'{k}' is an invalid keyword argument for replace()")));
+                    return Err(type_error(format!(
+                        "'{k}' is an invalid keyword argument for replace()"
+                    )));
                 }
                 check_date(f[0], f[1], f[2]).map_err(value_error)?;
                 Ok(moment(
                     self.kind,
-                    ymd_to_ord(f[0], f[1], f[2]) * DAY_US + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000 + f[6],
+                    ymd_to_ord(f[0], f[1], f[2]) * DAY_US
+                        + ((f[3] * 60 + f[4]) * 60 + f[5]) * 1_000_000
+                        + f[6],
                 ))
             }
             "weekday" => Ok(Value::Int(weekday(p.ord()))),
@@ -419,7 +531,11 @@ impl NativeObject for Moment {
                 let thursday = ord - wd + 3;
                 let (iso_year, _, _) = ord_to_ymd(thursday);
                 let week = (thursday - ymd_to_ord(iso_year, 1, 1)) / 7 + 1;
-                Ok(Value::tuple(vec![Value::Int(iso_year), Value::Int(week), Value::Int(wd + 1)]))
+                Ok(Value::tuple(vec![
+                    Value::Int(iso_year),
+                    Value::Int(week),
+                    Value::Int(wd + 1),
+                ]))
             }
             _ => Err(crate::eval::error::attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
@@ -427,31 +543,59 @@ impl NativeObject for Moment {
             ))),
         }
     }
-    fn binary_op(&self, _this: &Value, op: BinOp, other: &Value, reflected: bool, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn binary_op(
+        &self,
+        _this: &Value,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let o = as_moment(other);
         let r = match (self.kind, op, o.map(|o| o.kind), reflected) {
             (Kind::Date, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(
                 Kind::Date,
                 (self.us + o?.us.div_euclid(DAY_US) * DAY_US).div_euclid(DAY_US) * DAY_US,
             )),
-            (Kind::DateTime, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(Kind::DateTime, self.us + o?.us)),
-            (Kind::Date, BinOp::Sub, Some(Kind::TimeDelta), false) => Ok(moment(Kind::Date, self.us - o?.us.div_euclid(DAY_US) * DAY_US)),
-            (Kind::DateTime, BinOp::Sub, Some(Kind::TimeDelta), false) => Ok(moment(Kind::DateTime, self.us - o?.us)),
+            (Kind::DateTime, BinOp::Add, Some(Kind::TimeDelta), _) => {
+                Ok(moment(Kind::DateTime, self.us + o?.us))
+            }
+            (Kind::Date, BinOp::Sub, Some(Kind::TimeDelta), false) => Ok(moment(
+                Kind::Date,
+                self.us - o?.us.div_euclid(DAY_US) * DAY_US,
+            )),
+            (Kind::DateTime, BinOp::Sub, Some(Kind::TimeDelta), false) => {
+                Ok(moment(Kind::DateTime, self.us - o?.us))
+            }
             (Kind::Date | Kind::DateTime, BinOp::Sub, Some(k), _) if k == self.kind => {
-                let d = if reflected { o?.us - self.us } else { self.us - o?.us };
+                let d = if reflected {
+                    o?.us - self.us
+                } else {
+                    self.us - o?.us
+                };
                 Ok(moment(Kind::TimeDelta, d))
             }
-            (Kind::TimeDelta, BinOp::Add, Some(Kind::TimeDelta), _) => Ok(moment(Kind::TimeDelta, self.us + o?.us)),
-            (Kind::TimeDelta, BinOp::Sub, Some(Kind::TimeDelta), _) => {
-                Ok(moment(Kind::TimeDelta, if reflected { o?.us - self.us } else { self.us - o?.us }))
+            (Kind::TimeDelta, BinOp::Add, Some(Kind::TimeDelta), _) => {
+                Ok(moment(Kind::TimeDelta, self.us + o?.us))
             }
+            (Kind::TimeDelta, BinOp::Sub, Some(Kind::TimeDelta), _) => Ok(moment(
+                Kind::TimeDelta,
+                if reflected {
+                    o?.us - self.us
+                } else {
+                    self.us - o?.us
+                },
+            )),
             (Kind::TimeDelta, BinOp::Mult, None, _) => match other {
                 Value::Int(_) | Value::Bool(_) => self
                     .us
                     .checked_mul(int_arg(other).ok()?)
                     .map(|us| moment(Kind::TimeDelta, us))
                     .ok_or_else(crate::eval::error::int_overflow),
-                Value::Float(f) => Ok(moment(Kind::TimeDelta, (self.us as f64 * f).round_ties_even() as i64)),
+                Value::Float(f) => Ok(moment(
+                    Kind::TimeDelta,
+                    (self.us as f64 * f).round_ties_even() as i64,
+                )),
                 _ => return None,
             },
             (Kind::TimeDelta, BinOp::Div, Some(Kind::TimeDelta), false) => {
@@ -481,13 +625,21 @@ impl NativeObject for Moment {
                 } else {
                     "integer division or modulo by zero"
                 })),
-                Value::Int(n) if op == BinOp::FloorDiv => Ok(moment(Kind::TimeDelta, self.us.div_euclid(*n))),
-                Value::Int(n) => Ok(moment(Kind::TimeDelta, (self.us as f64 / *n as f64).round_ties_even() as i64)),
+                Value::Int(n) if op == BinOp::FloorDiv => {
+                    Ok(moment(Kind::TimeDelta, self.us.div_euclid(*n)))
+                }
+                Value::Int(n) => Ok(moment(
+                    Kind::TimeDelta,
+                    (self.us as f64 / *n as f64).round_ties_even() as i64,
+                )),
                 Value::Float(f) if op == BinOp::Div => {
                     if *f == 0.0 {
                         Err(zero_division("division by zero"))
                     } else {
-                        Ok(moment(Kind::TimeDelta, (self.us as f64 / f).round_ties_even() as i64))
+                        Ok(moment(
+                            Kind::TimeDelta,
+                            (self.us as f64 / f).round_ties_even() as i64,
+                        ))
                     }
                 }
                 _ => return None,
@@ -496,7 +648,12 @@ impl NativeObject for Moment {
         };
         Some(r)
     }
-    fn unary_op(&self, _this: &Value, op: UnaryOp, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn unary_op(
+        &self,
+        _this: &Value,
+        op: UnaryOp,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         if self.kind != Kind::TimeDelta {
             return None;
         }
@@ -506,7 +663,13 @@ impl NativeObject for Moment {
             _ => None,
         }
     }
-    fn compare(&self, _this: &Value, op: CmpOp, other: &Value, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn compare(
+        &self,
+        _this: &Value,
+        op: CmpOp,
+        other: &Value,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let Some(o) = self.same(other) else {
             // Unknown operands get the reflected comparison (ehrQL series compare with dates).
             if matches!(other, Value::Native(n) if n.as_any().downcast_ref::<Moment>().is_none()) {
@@ -547,7 +710,11 @@ impl NativeObject for Moment {
                 }
                 format!(
                     "datetime.datetime({})",
-                    fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ")
+                    fields
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }
             Kind::TimeDelta => {

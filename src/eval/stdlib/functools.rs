@@ -15,9 +15,13 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
             ("reduce", reduce),
             ("partial", partial),
             ("wraps", |_, _| {
-                Ok(Value::builtin("wraps", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None))))
+                Ok(Value::builtin("wraps", |_, a| {
+                    Ok(a.pos.into_iter().next().unwrap_or(Value::None))
+                }))
             }),
-            ("cache", |_, a| Ok(a.pos.into_iter().next().unwrap_or(Value::None))),
+            ("cache", |_, a| {
+                Ok(a.pos.into_iter().next().unwrap_or(Value::None))
+            }),
             ("lru_cache", lru_cache),
         ],
     );
@@ -83,7 +87,12 @@ impl NativeObject for Partial {
         }
         Some(it.call(&self.func, Args { pos, kw }))
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         match name {
             "func" => Some(Ok(self.func.clone())),
             "args" => Some(Ok(Value::tuple(self.args.pos.clone()))),

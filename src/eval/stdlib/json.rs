@@ -15,7 +15,11 @@ thread_local! {
 }
 
 pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    set(ns, "JSONDecodeError", Value::Class(DECODE_ERROR.with(|c| c.clone())));
+    set(
+        ns,
+        "JSONDecodeError",
+        Value::Class(DECODE_ERROR.with(|c| c.clone())),
+    );
     add_functions(ns, &[("loads", loads), ("load", load), ("dumps", dumps)]);
     Ok(())
 }
@@ -71,7 +75,9 @@ impl Parser<'_> {
         let class = DECODE_ERROR.with(|c| c.clone());
         PyErr::new(make_exception(
             class,
-            vec![Value::str(&format!("{msg}: line {line} column {col} (char {char_pos})"))],
+            vec![Value::str(&format!(
+                "{msg}: line {line} column {col} (char {char_pos})"
+            ))],
         ))
     }
 
@@ -170,7 +176,9 @@ impl Parser<'_> {
                     return Err(self.error("Expecting value"));
                 }
                 let mut is_float = false;
-                if self.s.get(self.i) == Some(&b'.') && self.s.get(self.i + 1).is_some_and(|c| c.is_ascii_digit()) {
+                if self.s.get(self.i) == Some(&b'.')
+                    && self.s.get(self.i + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     is_float = true;
                     self.i += 1;
                     while self.i < self.s.len() && self.s[self.i].is_ascii_digit() {
@@ -189,9 +197,13 @@ impl Parser<'_> {
                 }
                 let lit = &self.text[start..self.i];
                 if is_float {
-                    Ok(Value::Float(lit.parse().map_err(|_| self.error("Expecting value"))?))
+                    Ok(Value::Float(
+                        lit.parse().map_err(|_| self.error("Expecting value"))?,
+                    ))
                 } else {
-                    lit.parse::<i64>().map(Value::Int).map_err(|_| crate::eval::error::int_overflow())
+                    lit.parse::<i64>()
+                        .map(Value::Int)
+                        .map_err(|_| crate::eval::error::int_overflow())
                 }
             }
         }
@@ -228,10 +240,16 @@ impl Parser<'_> {
                                 .text
                                 .get(self.i..self.i + 4)
                                 .ok_or_else(|| self.error("Invalid \\uXXXX escape"))?;
-                            let mut code = u32::from_str_radix(hex, 16).map_err(|_| self.error("Invalid \\uXXXX escape"))?;
+                            let mut code = u32::from_str_radix(hex, 16)
+                                .map_err(|_| self.error("Invalid \\uXXXX escape"))?;
                             self.i += 4;
-                            if (0xD800..0xDC00).contains(&code) && self.text.get(self.i..self.i + 2) == Some("\\u") {
-                                if let Ok(low) = u32::from_str_radix(self.text.get(self.i + 2..self.i + 6).unwrap_or(""), 16) {
+                            if (0xD800..0xDC00).contains(&code)
+                                && self.text.get(self.i..self.i + 2) == Some("\\u")
+                            {
+                                if let Ok(low) = u32::from_str_radix(
+                                    self.text.get(self.i + 2..self.i + 6).unwrap_or(""),
+                                    16,
+                                ) {
                                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                                     self.i += 6;
                                 }
@@ -253,8 +271,16 @@ impl Parser<'_> {
 
 fn dumps(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
     let indent = args.take_kw("indent");
-    let sort_keys = args.take_kw("sort_keys").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
-    let ensure_ascii = args.take_kw("ensure_ascii").map(|v| it.truthy(&v)).transpose()?.unwrap_or(true);
+    let sort_keys = args
+        .take_kw("sort_keys")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
+    let ensure_ascii = args
+        .take_kw("ensure_ascii")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(true);
     let default = args.take_kw("default");
     let separators = args.take_kw("separators");
     arity("dumps", &args, 1, 1)?;
@@ -262,11 +288,19 @@ fn dumps(it: &mut Interpreter, mut args: Args) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(Value::Int(n)) => Some(" ".repeat(n.max(0) as usize)),
         Some(Value::Str(s)) => Some(s.to_string()),
-        Some(v) => return Err(type_error(format!("indent must be int or str, not {}", v.type_name()))),
+        Some(v) => {
+            return Err(type_error(format!(
+                "indent must be int or str, not {}",
+                v.type_name()
+            )))
+        }
     };
     let (item_sep, key_sep) = match separators {
         Some(Value::Tuple(t)) if t.len() == 2 => (it.to_str(&t[0])?, it.to_str(&t[1])?),
-        _ => ((if indent.is_some() { "," } else { ", " }).to_string(), ": ".to_string()),
+        _ => (
+            (if indent.is_some() { "," } else { ", " }).to_string(),
+            ": ".to_string(),
+        ),
     };
     let opts = Opts {
         indent,
@@ -326,7 +360,13 @@ fn float_text(f: f64) -> String {
     }
 }
 
-fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut String) -> PyResult<()> {
+fn write(
+    it: &mut Interpreter,
+    v: &Value,
+    o: &Opts,
+    level: usize,
+    out: &mut String,
+) -> PyResult<()> {
     let (open_sep, item_sep, close_sep) = match &o.indent {
         Some(ind) => (
             format!("\n{}", ind.repeat(level + 1)),
@@ -401,7 +441,12 @@ fn write(it: &mut Interpreter, v: &Value, o: &Opts, level: usize, out: &mut Stri
                 let converted = it.call(f, Args::positional(vec![other.clone()]))?;
                 write(it, &converted, o, level, out)?;
             }
-            None => return Err(type_error(format!("Object of type {} is not JSON serializable", other.type_name()))),
+            None => {
+                return Err(type_error(format!(
+                    "Object of type {} is not JSON serializable",
+                    other.type_name()
+                )))
+            }
         },
     }
     Ok(())

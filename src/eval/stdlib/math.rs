@@ -98,11 +98,21 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
                 Ok(Value::Bool(num(&a.pos[0])?.is_finite()))
             }),
             ("isclose", |_, mut a| {
-                let rel = a.take_kw("rel_tol").map(|v| num(&v)).transpose()?.unwrap_or(1e-9);
-                let abs = a.take_kw("abs_tol").map(|v| num(&v)).transpose()?.unwrap_or(0.0);
+                let rel = a
+                    .take_kw("rel_tol")
+                    .map(|v| num(&v))
+                    .transpose()?
+                    .unwrap_or(1e-9);
+                let abs = a
+                    .take_kw("abs_tol")
+                    .map(|v| num(&v))
+                    .transpose()?
+                    .unwrap_or(0.0);
                 arity("isclose", &a, 2, 2)?;
                 let (x, y) = (num(&a.pos[0])?, num(&a.pos[1])?);
-                Ok(Value::Bool(x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs)))
+                Ok(Value::Bool(
+                    x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs),
+                ))
             }),
             ("gcd", |_, a| {
                 let mut g: i64 = 0;
@@ -140,7 +150,9 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
                 }
                 let mut acc: i64 = 1;
                 for k in 2..=n {
-                    acc = acc.checked_mul(k).ok_or_else(crate::eval::error::int_overflow)?;
+                    acc = acc
+                        .checked_mul(k)
+                        .ok_or_else(crate::eval::error::int_overflow)?;
                 }
                 Ok(Value::Int(acc))
             }),

@@ -42,7 +42,12 @@ pub fn typing(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         set(ns, name, Value::Class(builtin_class(class)));
     }
     set(ns, "TYPE_CHECKING", Value::Bool(false));
-    add_functions(ns, &[("cast", |_, a| Ok(a.pos.get(1).cloned().unwrap_or(Value::None)))]);
+    add_functions(
+        ns,
+        &[("cast", |_, a| {
+            Ok(a.pos.get(1).cloned().unwrap_or(Value::None))
+        })],
+    );
     Ok(())
 }
 
@@ -126,7 +131,12 @@ impl NativeObject for Logger {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         match name {
             "name" => Some(Ok(Value::str(&self.name))),
             "level" => Some(Ok(Value::Int(self.level.get()))),
@@ -137,27 +147,45 @@ impl NativeObject for Logger {
     fn has_method(&self, _name: &str) -> bool {
         true
     }
-    fn call_method(&self, _this: &Value, name: &str, args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        args: Args,
+        _it: &mut Interpreter,
+    ) -> PyResult<Value> {
         if name == "setLevel" {
             if let Some(Value::Int(l)) = args.pos.first() {
                 self.level.set(*l);
             }
         }
         if name == "getEffectiveLevel" {
-            return Ok(Value::Int(if self.level.get() == 0 { 30 } else { self.level.get() }));
+            return Ok(Value::Int(if self.level.get() == 0 {
+                30
+            } else {
+                self.level.get()
+            }));
         }
         if name == "isEnabledFor" {
             let l = match args.pos.first() {
                 Some(Value::Int(l)) => *l,
                 _ => 0,
             };
-            let eff = if self.level.get() == 0 { 30 } else { self.level.get() };
+            let eff = if self.level.get() == 0 {
+                30
+            } else {
+                self.level.get()
+            };
             return Ok(Value::Bool(l >= eff));
         }
         Ok(Value::None)
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<Logger {} ({})>", self.name, level_name(self.level.get())))
+        Ok(format!(
+            "<Logger {} ({})>",
+            self.name,
+            level_name(self.level.get())
+        ))
     }
 }
 
@@ -181,7 +209,11 @@ pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "digits", Value::str("0123456789"));
     set(ns, "hexdigits", Value::str("0123456789abcdefABCDEF"));
     set(ns, "octdigits", Value::str("01234567"));
-    set(ns, "punctuation", Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
+    set(
+        ns,
+        "punctuation",
+        Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    );
     set(ns, "whitespace", Value::str(" \t\n\r\x0b\x0c"));
     set(
         ns,
@@ -200,7 +232,10 @@ pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
                 .map(|w| {
                     let mut c = w.chars();
                     match c.next() {
-                        Some(f) => f.to_uppercase().chain(c.as_str().to_lowercase().chars()).collect(),
+                        Some(f) => f
+                            .to_uppercase()
+                            .chain(c.as_str().to_lowercase().chars())
+                            .collect(),
                         None => String::new(),
                     }
                 })
@@ -212,12 +247,24 @@ pub fn string(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 }
 
 pub fn warnings(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    add_functions(ns, &[("warn", no_op), ("filterwarnings", no_op), ("simplefilter", no_op)]);
+    add_functions(
+        ns,
+        &[
+            ("warn", no_op),
+            ("filterwarnings", no_op),
+            ("simplefilter", no_op),
+        ],
+    );
     Ok(())
 }
 
 pub fn future(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
-    for name in ["annotations", "division", "print_function", "absolute_import"] {
+    for name in [
+        "annotations",
+        "division",
+        "print_function",
+        "absolute_import",
+    ] {
         set(ns, name, Value::Bool(true));
     }
     Ok(())

@@ -37,11 +37,23 @@ const MODULES: &[(&str, BuiltinModule)] = &[
     ("random", BuiltinModule::Native(random::init)),
     ("re", BuiltinModule::Native(re::init)),
     ("os.path", BuiltinModule::Native(os::init_path)),
-    ("collections", BuiltinModule::Python(include_str!("py/collections.py"))),
-    ("itertools", BuiltinModule::Python(include_str!("py/itertools.py"))),
+    (
+        "collections",
+        BuiltinModule::Python(include_str!("py/collections.py")),
+    ),
+    (
+        "itertools",
+        BuiltinModule::Python(include_str!("py/itertools.py")),
+    ),
     ("csv", BuiltinModule::Python(include_str!("py/csv.py"))),
-    ("pathlib", BuiltinModule::Python(include_str!("py/pathlib.py"))),
-    ("argparse", BuiltinModule::Python(include_str!("py/argparse.py"))),
+    (
+        "pathlib",
+        BuiltinModule::Python(include_str!("py/pathlib.py")),
+    ),
+    (
+        "argparse",
+        BuiltinModule::Python(include_str!("py/argparse.py")),
+    ),
 ];
 
 pub fn lookup(name: &str) -> Option<BuiltinModule> {

@@ -87,7 +87,10 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 }
 
 fn getter(args: Args, attr: bool) -> Value {
-    Value::Native(Rc::new(Getter { keys: args.pos, attr }))
+    Value::Native(Rc::new(Getter {
+        keys: args.pos,
+        attr,
+    }))
 }
 
 /// `attrgetter("a.b")` / `itemgetter(k)`: one key gives a value, several give a tuple.
@@ -102,7 +105,9 @@ impl Getter {
             return it.getitem(obj, key);
         }
         let Value::Str(path) = key else {
-            return Err(crate::eval::error::type_error("attribute name must be a string"));
+            return Err(crate::eval::error::type_error(
+                "attribute name must be a string",
+            ));
         };
         let mut v = obj.clone();
         for part in path.split('.') {

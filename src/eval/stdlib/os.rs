@@ -40,16 +40,28 @@ pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "sep", Value::str("/"));
     set(ns, "name", Value::str("posix"));
     set(ns, "linesep", Value::str("\n"));
-    let environ = it.config.env.iter().map(|(k, v)| (Key(Value::str(k)), Value::str(v))).collect();
+    let environ = it
+        .config
+        .env
+        .iter()
+        .map(|(k, v)| (Key(Value::str(k)), Value::str(v)))
+        .collect();
     set(ns, "environ", Value::dict(environ));
     add_functions(
         ns,
         &[
-            ("getcwd", |it, _| Ok(Value::str(&it.sandbox.root().to_string_lossy()))),
+            ("getcwd", |it, _| {
+                Ok(Value::str(&it.sandbox.root().to_string_lossy()))
+            }),
             ("getenv", |it, a| {
                 arity("getenv", &a, 1, 2)?;
                 let k = str_arg(&a.pos[0], "str expected, not")?;
-                let found = it.config.env.iter().find(|(n, _)| n == k).map(|(_, v)| Value::str(v));
+                let found = it
+                    .config
+                    .env
+                    .iter()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, v)| Value::str(v));
                 Ok(found.unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
             }),
             ("listdir", listdir),
@@ -93,14 +105,22 @@ pub fn init_path(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
         &[
             ("join", |it, a| {
                 if a.pos.is_empty() {
-                    return Err(type_error("join() missing 1 required positional argument: 'a'"));
+                    return Err(type_error(
+                        "join() missing 1 required positional argument: 'a'",
+                    ));
                 }
-                let parts: Vec<String> = a.pos.iter().map(|v| path_str(it, v)).collect::<PyResult<_>>()?;
+                let parts: Vec<String> = a
+                    .pos
+                    .iter()
+                    .map(|v| path_str(it, v))
+                    .collect::<PyResult<_>>()?;
                 Ok(Value::str(&join(&parts)))
             }),
             ("dirname", |it, a| one(it, a, |p| dirname(p).to_string())),
             ("basename", |it, a| {
-                one(it, a, |p| p[p.rfind('/').map_or(0, |i| i + 1)..].to_string())
+                one(it, a, |p| {
+                    p[p.rfind('/').map_or(0, |i| i + 1)..].to_string()
+                })
             }),
             ("splitext", |it, a| {
                 arity("splitext", &a, 1, 1)?;
@@ -112,7 +132,10 @@ pub fn init_path(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
                 arity("split", &a, 1, 1)?;
                 let p = path_str(it, &a.pos[0])?;
                 let i = p.rfind('/').map_or(0, |i| i + 1);
-                Ok(Value::tuple(vec![Value::str(dirname(&p)), Value::str(&p[i..])]))
+                Ok(Value::tuple(vec![
+                    Value::str(dirname(&p)),
+                    Value::str(&p[i..]),
+                ]))
             }),
             ("normpath", |it, a| one(it, a, normpath)),
             ("abspath", |it, a| {
@@ -133,12 +156,16 @@ pub fn init_path(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
             ("isfile", |it, a| {
                 arity("isfile", &a, 1, 1)?;
                 let p = path_str(it, &a.pos[0])?;
-                Ok(Value::Bool(it.sandbox.resolve(&p).is_ok_and(|c| c.is_file())))
+                Ok(Value::Bool(
+                    it.sandbox.resolve(&p).is_ok_and(|c| c.is_file()),
+                ))
             }),
             ("isdir", |it, a| {
                 arity("isdir", &a, 1, 1)?;
                 let p = path_str(it, &a.pos[0])?;
-                Ok(Value::Bool(it.sandbox.resolve(&p).is_ok_and(|c| c.is_dir())))
+                Ok(Value::Bool(
+                    it.sandbox.resolve(&p).is_ok_and(|c| c.is_dir()),
+                ))
             }),
         ],
     );

@@ -51,7 +51,8 @@ impl Mt {
             }
         }
         for _ in 0..N - 1 {
-            s[i] = (s[i] ^ (s[i - 1] ^ (s[i - 1] >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            s[i] = (s[i] ^ (s[i - 1] ^ (s[i - 1] >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 s[0] = s[N - 1];
@@ -146,7 +147,11 @@ pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     }));
     it.native_state.insert("random".into(), default.clone());
     for name in METHODS {
-        set(ns, name, Value::NativeMethod(Rc::new((default.clone(), Rc::from(*name)))));
+        set(
+            ns,
+            name,
+            Value::NativeMethod(Rc::new((default.clone(), Rc::from(*name)))),
+        );
     }
     set(
         ns,
@@ -201,9 +206,13 @@ impl RandomObject {
         let width = stop as i128 - start as i128;
         if step == 1 {
             if width <= 0 {
-                return Err(value_error(format!("empty range in randrange({start}, {stop})")));
+                return Err(value_error(format!(
+                    "empty range in randrange({start}, {stop})"
+                )));
             }
-            return Ok(Value::Int((start as i128 + mt.below(width as u64) as i128) as i64));
+            return Ok(Value::Int(
+                (start as i128 + mt.below(width as u64) as i128) as i64,
+            ));
         }
         if step == 0 {
             return Err(value_error("zero step for randrange()"));
@@ -214,9 +223,13 @@ impl RandomObject {
             (width + step as i128 + 1) / step as i128
         };
         if n <= 0 {
-            return Err(value_error(format!("empty range in randrange({start}, {stop}, {step})")));
+            return Err(value_error(format!(
+                "empty range in randrange({start}, {stop}, {step})"
+            )));
         }
-        Ok(Value::Int((start as i128 + step as i128 * mt.below(n as u64) as i128) as i64))
+        Ok(Value::Int(
+            (start as i128 + step as i128 * mt.below(n as u64) as i128) as i64,
+        ))
     }
 }
 
@@ -230,7 +243,13 @@ impl NativeObject for RandomObject {
     fn has_method(&self, name: &str) -> bool {
         METHODS.contains(&name)
     }
-    fn call_method(&self, _this: &Value, name: &str, mut args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        mut args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         match name {
             "seed" => {
                 *self.mt.borrow_mut() = Mt::from_seed(seed_value(args.pos.first())?);
@@ -246,7 +265,9 @@ impl NativeObject for RandomObject {
                 arity("getrandbits", &args, 1, 1)?;
                 let k = int_arg(&args.pos[0])?;
                 if !(0..=63).contains(&k) {
-                    return Err(value_error("getrandbits() supports 0 to 63 bits in definitions"));
+                    return Err(value_error(
+                        "getrandbits() supports 0 to 63 bits in definitions",
+                    ));
                 }
                 Ok(Value::Int(if k == 0 {
                     0
@@ -293,11 +314,9 @@ impl NativeObject for RandomObject {
             "sample" => {
                 let k = match args.take_kw("k") {
                     Some(v) => int_arg(&v)?,
-                    None => int_arg(
-                        args.pos
-                            .get(1)
-                            .ok_or_else(|| type_error("sample() missing 1 required positional argument: 'k'"))?,
-                    )?,
+                    None => int_arg(args.pos.get(1).ok_or_else(|| {
+                        type_error("sample() missing 1 required positional argument: 'k'")
+                    })?)?,
                 };
                 let population = it.iterate(&args.pos[0])?;
                 let n = population.len();
@@ -337,7 +356,11 @@ impl NativeObject for RandomObject {
             }
             "choices" => {
                 let weights = args.take_kw("weights").filter(|w| !w.is_none());
-                let k = args.take_kw("k").map(|v| int_arg(&v)).transpose()?.unwrap_or(1);
+                let k = args
+                    .take_kw("k")
+                    .map(|v| int_arg(&v))
+                    .transpose()?
+                    .unwrap_or(1);
                 let population = it.iterate(&args.pos[0])?;
                 let n = population.len();
                 let mut mt = self.mt.borrow_mut();
@@ -349,7 +372,8 @@ impl NativeObject for RandomObject {
                         }
                     }
                     Some(w) => {
-                        let w: Vec<f64> = it.iterate(&w)?.iter().map(num).collect::<PyResult<_>>()?;
+                        let w: Vec<f64> =
+                            it.iterate(&w)?.iter().map(num).collect::<PyResult<_>>()?;
                         let mut cum = Vec::with_capacity(w.len());
                         let mut total = 0.0;
                         for x in w {

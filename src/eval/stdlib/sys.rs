@@ -12,7 +12,11 @@ use crate::eval::value::{Args, Namespace, NativeObject, Value};
 pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     let argv = it.config.argv.iter().map(|a| Value::str(a)).collect();
     set(ns, "argv", Value::list(argv));
-    set(ns, "version", Value::str("3.13.0 (ehrql sandboxed evaluator)"));
+    set(
+        ns,
+        "version",
+        Value::str("3.13.0 (ehrql sandboxed evaluator)"),
+    );
     set(
         ns,
         "version_info",
@@ -28,13 +32,23 @@ pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
     set(ns, "maxsize", Value::Int(i64::MAX));
     set(ns, "path", Value::list(vec![]));
     set(ns, "modules", Value::dict(Default::default()));
-    set(ns, "stdout", Value::Native(Rc::new(Stream { name: "<stdout>" })));
-    set(ns, "stderr", Value::Native(Rc::new(Stream { name: "<stderr>" })));
+    set(
+        ns,
+        "stdout",
+        Value::Native(Rc::new(Stream { name: "<stdout>" })),
+    );
+    set(
+        ns,
+        "stderr",
+        Value::Native(Rc::new(Stream { name: "<stderr>" })),
+    );
     add_functions(
         ns,
         &[
             ("exit", exit),
-            ("getrecursionlimit", |it, _| Ok(Value::Int(it.config.limits.max_depth as i64))),
+            ("getrecursionlimit", |it, _| {
+                Ok(Value::Int(it.config.limits.max_depth as i64))
+            }),
         ],
     );
     Ok(())
@@ -42,7 +56,10 @@ pub fn init(it: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 
 fn exit(_: &mut Interpreter, args: Args) -> PyResult<Value> {
     let code = args.pos.first().cloned().unwrap_or(Value::None);
-    Err(PyErr::new(make_exception(builtin_class("SystemExit"), vec![code])))
+    Err(PyErr::new(make_exception(
+        builtin_class("SystemExit"),
+        vec![code],
+    )))
 }
 
 /// `sys.stdout` / `sys.stderr`: writes go to the interpreter's output sink.
@@ -60,7 +77,13 @@ impl NativeObject for Stream {
     fn has_method(&self, name: &str) -> bool {
         matches!(name, "write" | "flush")
     }
-    fn call_method(&self, _this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         if name == "write" {
             if let Some(v) = args.pos.first() {
                 let s = it.to_str(v)?;
@@ -71,6 +94,9 @@ impl NativeObject for Stream {
         Ok(Value::None)
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>", self.name))
+        Ok(format!(
+            "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
+            self.name
+        ))
     }
 }

@@ -27,7 +27,15 @@ pub struct Match {
     pub range: (usize, usize),
 }
 
-const METHODS: &[&str] = &["group", "groups", "groupdict", "start", "end", "span", "expand"];
+const METHODS: &[&str] = &[
+    "group",
+    "groups",
+    "groupdict",
+    "start",
+    "end",
+    "span",
+    "expand",
+];
 
 impl Match {
     fn chars(&self, byte: usize) -> i64 {
@@ -41,8 +49,14 @@ impl Match {
     /// The group index for `group(key)`: an int, or a name of a named group.
     fn index(&self, key: &Value) -> PyResult<usize> {
         let n = match key {
-            Value::Str(name) => self.pattern.names.iter().position(|n| n.as_deref() == Some(&**name)),
-            Value::Int(_) | Value::Bool(_) => usize::try_from(int_arg(key)?).ok().filter(|&i| i < self.spans.len()),
+            Value::Str(name) => self
+                .pattern
+                .names
+                .iter()
+                .position(|n| n.as_deref() == Some(&**name)),
+            Value::Int(_) | Value::Bool(_) => usize::try_from(int_arg(key)?)
+                .ok()
+                .filter(|&i| i < self.spans.len()),
             _ => None,
         };
         n.ok_or_else(|| index_error("no such group"))
@@ -72,7 +86,9 @@ impl Match {
 
 /// `default=` as a keyword or the first positional argument.
 fn default_arg(args: &mut Args) -> Value {
-    args.take_kw("default").or_else(|| args.pos.first().cloned()).unwrap_or(Value::None)
+    args.take_kw("default")
+        .or_else(|| args.pos.first().cloned())
+        .unwrap_or(Value::None)
 }
 
 impl NativeObject for Match {
@@ -90,7 +106,12 @@ impl NativeObject for Match {
         names.extend(["string", "re", "pos", "endpos", "lastindex", "lastgroup"].map(String::from));
         names
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         // The group that closed last: the participating group whose span ends last, the
         // outermost among nested ones ending together.
         let last = || {
@@ -114,7 +135,13 @@ impl NativeObject for Match {
             _ => return None,
         }))
     }
-    fn call_method(&self, _this: &Value, name: &str, mut args: Args, _it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        mut args: Args,
+        _it: &mut Interpreter,
+    ) -> PyResult<Value> {
         match name {
             "group" => {
                 if args.pos.len() <= 1 {
@@ -130,7 +157,11 @@ impl NativeObject for Match {
             }
             "groups" => {
                 let d = default_arg(&mut args);
-                Ok(Value::tuple((1..self.spans.len()).map(|g| self.group_value(g, &d)).collect()))
+                Ok(Value::tuple(
+                    (1..self.spans.len())
+                        .map(|g| self.group_value(g, &d))
+                        .collect(),
+                ))
             }
             "groupdict" => {
                 let d = default_arg(&mut args);
@@ -165,15 +196,25 @@ impl NativeObject for Match {
                 }
                 Ok(Value::str(&out))
             }
-            _ => Err(type_error(format!("'re.Match' object has no attribute '{name}'"))),
+            _ => Err(type_error(format!(
+                "'re.Match' object has no attribute '{name}'"
+            ))),
         }
     }
-    fn getitem(&self, _this: &Value, key: &Value, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn getitem(
+        &self,
+        _this: &Value,
+        key: &Value,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         Some(self.index(key).map(|g| self.group_value(g, &Value::None)))
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
         let (a, b) = self.span_of(0);
         let text = self.spans[0].map_or("", |(x, y)| &self.string[x..y]);
-        Ok(format!("<re.Match object; span=({a}, {b}), match={}>", str_repr(text)))
+        Ok(format!(
+            "<re.Match object; span=({a}, {b}), match={}>",
+            str_repr(text)
+        ))
     }
 }

@@ -33,15 +33,23 @@ thread_local! {
 
 /// A `re.error` with `msg`.
 pub fn error(msg: String) -> PyErr {
-    PyErr::new(make_exception(ERROR.with(|c| c.clone()), vec![Value::str(&msg)]))
+    PyErr::new(make_exception(
+        ERROR.with(|c| c.clone()),
+        vec![Value::str(&msg)],
+    ))
 }
 
 /// A string argument of `func` (`None` means it was missing).
 fn str_of(v: Option<Value>, func: &str) -> PyResult<Rc<str>> {
     match v {
         Some(Value::Str(s)) => Ok(s),
-        Some(v) => Err(type_error(format!("expected string or bytes-like object, got '{}'", v.type_name()))),
-        None => Err(type_error(format!("{func}() missing required argument 'string'"))),
+        Some(v) => Err(type_error(format!(
+            "expected string or bytes-like object, got '{}'",
+            v.type_name()
+        ))),
+        None => Err(type_error(format!(
+            "{func}() missing required argument 'string'"
+        ))),
     }
 }
 
@@ -90,12 +98,17 @@ pub fn init(_: &mut Interpreter, ns: &Namespace) -> PyResult<()> {
 fn pattern_value(source: &Value, flags: i64) -> PyResult<Value> {
     if as_pattern(source).is_some() {
         if flags != 0 {
-            return Err(value_error("cannot process flags argument with a compiled pattern"));
+            return Err(value_error(
+                "cannot process flags argument with a compiled pattern",
+            ));
         }
         return Ok(source.clone());
     }
     let Value::Str(src) = source else {
-        return Err(type_error(format!("first argument must be string or compiled pattern, not {}", source.type_name())));
+        return Err(type_error(format!(
+            "first argument must be string or compiled pattern, not {}",
+            source.type_name()
+        )));
     };
     if let Some(v) = CACHE.with(|c| c.borrow().get(&(src.clone(), flags)).cloned()) {
         return Ok(v);
@@ -113,7 +126,10 @@ fn pattern_value(source: &Value, flags: i64) -> PyResult<Value> {
 }
 
 fn flags_arg(args: &mut Args, index: usize) -> PyResult<i64> {
-    match args.take_kw("flags").or_else(|| args.pos.get(index).cloned()) {
+    match args
+        .take_kw("flags")
+        .or_else(|| args.pos.get(index).cloned())
+    {
         Some(v) => int_arg(&v),
         None => Ok(0),
     }
@@ -142,7 +158,11 @@ fn run(it: &mut Interpreter, mut args: Args, name: &str) -> PyResult<Value> {
     let source = args
         .take_kw("pattern")
         .or_else(|| (!args.pos.is_empty()).then(|| args.pos.remove(0)))
-        .ok_or_else(|| type_error(format!("{name}() missing required argument 'pattern' (pos 1)")))?;
+        .ok_or_else(|| {
+            type_error(format!(
+                "{name}() missing required argument 'pattern' (pos 1)"
+            ))
+        })?;
     let p = pattern_value(&source, flags)?;
     match &p {
         Value::Native(n) => n.clone().call_method(&p, name, args, it),
@@ -173,7 +193,9 @@ impl NativeObject for TypeObject {
         })
     }
     fn repr(&self, _: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<class 're.{}'>", if self.0 { "Pattern" } else { "Match" }))
+        Ok(format!(
+            "<class 're.{}'>",
+            if self.0 { "Pattern" } else { "Match" }
+        ))
     }
 }
-

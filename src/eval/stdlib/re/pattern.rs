@@ -36,13 +36,26 @@ pub enum Mode {
     Full,
 }
 
-const METHODS: &[&str] = &["match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer"];
+const METHODS: &[&str] = &[
+    "match",
+    "search",
+    "fullmatch",
+    "sub",
+    "subn",
+    "split",
+    "findall",
+    "finditer",
+];
 
 impl Pattern {
     pub fn compile(source: &str, flags: i64) -> PyResult<Pattern> {
         let t = translate(source, flags).map_err(error)?;
         // A trailing verbose-mode comment must not swallow the closing parenthesis.
-        let nl = if syntax::is_verbose(source, flags) { "\n" } else { "" };
+        let nl = if syntax::is_verbose(source, flags) {
+            "\n"
+        } else {
+            ""
+        };
         let build = |text: String| {
             RegexBuilder::new(&text)
                 .case_insensitive(flags & IGNORECASE != 0)
@@ -56,8 +69,17 @@ impl Pattern {
         let anchored = build(format!(r"\A(?:{t}{nl})"))?;
         let full = build(format!(r"\A(?:{t}{nl})\z"))?;
         let is_eol = |n: Option<&str>| n.is_some_and(|n| n.starts_with(syntax::EOL_GROUP));
-        let eol = search.capture_names().enumerate().filter(|(_, n)| is_eol(*n)).map(|(i, _)| i).collect();
-        let names = search.capture_names().filter(|n| !is_eol(*n)).map(|n| n.map(str::to_string)).collect();
+        let eol = search
+            .capture_names()
+            .enumerate()
+            .filter(|(_, n)| is_eol(*n))
+            .map(|(i, _)| i)
+            .collect();
+        let names = search
+            .capture_names()
+            .filter(|n| !is_eol(*n))
+            .map(|n| n.map(str::to_string))
+            .collect();
         Ok(Pattern {
             source: Rc::from(source),
             flags,
@@ -77,7 +99,11 @@ impl Pattern {
     /// hidden `$` group took the final newline, every span is cut back to before it, since
     /// Python's `$` consumes nothing.
     fn spans(&self, c: &regex::Captures, offset: usize) -> Spans {
-        let cut = self.eol.iter().find_map(|&i| c.get(i)).map(|m| m.start() + offset);
+        let cut = self
+            .eol
+            .iter()
+            .find_map(|&i| c.get(i))
+            .map(|m| m.start() + offset);
         (0..c.len())
             .filter(|i| !self.eol.contains(i))
             .map(|i| {
@@ -121,7 +147,9 @@ impl Pattern {
         let mut out = Vec::new();
         let mut at = pos;
         while at <= hay.len() && (limit == 0 || out.len() < limit) {
-            let Some(c) = self.search.captures_at(hay, at) else { break };
+            let Some(c) = self.search.captures_at(hay, at) else {
+                break;
+            };
             let spans = self.spans(&c, 0);
             let m = spans[0].unwrap_or((at, at));
             out.push(spans);
@@ -156,13 +184,17 @@ fn byte_offset(s: &str, chars: i64) -> usize {
     if s.is_ascii() {
         return (chars as usize).min(s.len());
     }
-    s.char_indices().nth(chars as usize).map_or(s.len(), |(b, _)| b)
+    s.char_indices()
+        .nth(chars as usize)
+        .map_or(s.len(), |(b, _)| b)
 }
 
 /// The `pos`/`endpos` arguments (positional after the string, or keywords), as bytes.
 fn range_args(s: &str, args: &mut Args, first: usize) -> PyResult<(usize, usize)> {
     let pos = args.take_kw("pos").or_else(|| args.pos.get(first).cloned());
-    let endpos = args.take_kw("endpos").or_else(|| args.pos.get(first + 1).cloned());
+    let endpos = args
+        .take_kw("endpos")
+        .or_else(|| args.pos.get(first + 1).cloned());
     let pos = match pos {
         Some(v) => byte_offset(s, int_arg(&v)?),
         None => 0,
@@ -175,7 +207,13 @@ fn range_args(s: &str, args: &mut Args, first: usize) -> PyResult<(usize, usize)
 }
 
 impl Pattern {
-    fn make_match(self: &Rc<Self>, this: &Value, s: &Rc<str>, spans: Spans, range: (usize, usize)) -> Value {
+    fn make_match(
+        self: &Rc<Self>,
+        this: &Value,
+        s: &Rc<str>,
+        spans: Spans,
+        range: (usize, usize),
+    ) -> Value {
         Value::Native(Rc::new(Match {
             pattern: self.clone(),
             pattern_value: this.clone(),
@@ -186,7 +224,14 @@ impl Pattern {
     }
 
     /// `match`/`search`/`fullmatch` on a string with byte range `pos..endpos`.
-    pub fn run(self: &Rc<Self>, this: &Value, mode: Mode, s: &Rc<str>, pos: usize, endpos: usize) -> Value {
+    pub fn run(
+        self: &Rc<Self>,
+        this: &Value,
+        mode: Mode,
+        s: &Rc<str>,
+        pos: usize,
+        endpos: usize,
+    ) -> Value {
         match self.find(mode, s, pos, endpos) {
             Some(spans) => self.make_match(this, s, spans, (pos, endpos)),
             None => Value::None,
@@ -194,7 +239,14 @@ impl Pattern {
     }
 
     /// `sub`/`subn`: the new string and the number of replacements.
-    pub fn substitute(self: &Rc<Self>, this: &Value, it: &mut Interpreter, repl: &Value, s: &Rc<str>, count: i64) -> PyResult<(String, usize)> {
+    pub fn substitute(
+        self: &Rc<Self>,
+        this: &Value,
+        it: &mut Interpreter,
+        repl: &Value,
+        s: &Rc<str>,
+        count: i64,
+    ) -> PyResult<(String, usize)> {
         let template = match repl {
             Value::Str(t) => Some(syntax::template(t, &self.names).map_err(error)?),
             _ => None,
@@ -223,7 +275,12 @@ impl Pattern {
                     let r = it.call(repl, Args::positional(vec![m]))?;
                     match r {
                         Value::Str(t) => out.push_str(&t),
-                        v => return Err(type_error(format!("expected str instance, {} found", v.type_name()))),
+                        v => {
+                            return Err(type_error(format!(
+                                "expected str instance, {} found",
+                                v.type_name()
+                            )))
+                        }
                     }
                 }
             }
@@ -262,8 +319,18 @@ impl Pattern {
         Value::list(items)
     }
 
-    pub fn finditer(self: &Rc<Self>, this: &Value, s: &Rc<str>, pos: usize, endpos: usize) -> Value {
-        let items = self.find_all(s, pos, endpos, 0).into_iter().map(|sp| self.make_match(this, s, sp, (pos, endpos))).collect();
+    pub fn finditer(
+        self: &Rc<Self>,
+        this: &Value,
+        s: &Rc<str>,
+        pos: usize,
+        endpos: usize,
+    ) -> Value {
+        let items = self
+            .find_all(s, pos, endpos, 0)
+            .into_iter()
+            .map(|sp| self.make_match(this, s, sp, (pos, endpos)))
+            .collect();
         Value::iter(IterState::Items(items, 0))
     }
 }
@@ -271,7 +338,9 @@ impl Pattern {
 /// The `Rc<Pattern>` inside a `Value::Native`, if it is one.
 pub fn as_pattern(v: &Value) -> Option<Rc<Pattern>> {
     match v {
-        Value::Native(n) if n.as_any().is::<PatternRef>() => n.as_any().downcast_ref::<PatternRef>().map(|p| p.0.clone()),
+        Value::Native(n) if n.as_any().is::<PatternRef>() => {
+            n.as_any().downcast_ref::<PatternRef>().map(|p| p.0.clone())
+        }
         _ => None,
     }
 }
@@ -294,7 +363,12 @@ impl NativeObject for PatternRef {
         names.extend(["pattern", "flags", "groups", "groupindex"].map(String::from));
         names
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interpreter) -> Option<PyResult<Value>> {
+    fn get_attr(
+        &self,
+        _this: &Value,
+        name: &str,
+        _it: &mut Interpreter,
+    ) -> Option<PyResult<Value>> {
         let p = &self.0;
         Some(Ok(match name {
             "pattern" => Value::Str(p.source.clone()),
@@ -312,7 +386,13 @@ impl NativeObject for PatternRef {
             _ => return None,
         }))
     }
-    fn call_method(&self, this: &Value, name: &str, args: Args, it: &mut Interpreter) -> PyResult<Value> {
+    fn call_method(
+        &self,
+        this: &Value,
+        name: &str,
+        args: Args,
+        it: &mut Interpreter,
+    ) -> PyResult<Value> {
         let mut args = args;
         let q = format!("Pattern.{name}");
         // `method_arity` counts a receiver in `pos[0]`; ours is `this`.
@@ -321,7 +401,10 @@ impl NativeObject for PatternRef {
         let p = &self.0;
         match name {
             "match" | "search" | "fullmatch" | "findall" | "finditer" => {
-                let s = str_of(args.take_kw("string").or_else(|| args.pos.first().cloned()), &q)?;
+                let s = str_of(
+                    args.take_kw("string").or_else(|| args.pos.first().cloned()),
+                    &q,
+                )?;
                 let (pos, endpos) = range_args(&s, &mut args, 1)?;
                 if name.starts_with("find") {
                     // At most one result per character (plus one), like the sandbox's other
@@ -341,7 +424,9 @@ impl NativeObject for PatternRef {
                 let s = args.take_kw("string").or_else(|| args.pos.get(1).cloned());
                 let repl = args.take_kw("repl").or_else(|| args.pos.first().cloned());
                 method_arity(&q, &counted, 0, 3)?;
-                let repl = repl.ok_or_else(|| type_error(format!("{q}() missing required argument 'repl' (pos 1)")))?;
+                let repl = repl.ok_or_else(|| {
+                    type_error(format!("{q}() missing required argument 'repl' (pos 1)"))
+                })?;
                 let s = str_of(s, &q)?;
                 let count = count.map_or(Ok(0), |c| int_arg(&c))?;
                 let (text, n) = p.substitute(this, it, &repl, &s, count)?;
@@ -353,12 +438,19 @@ impl NativeObject for PatternRef {
                 })
             }
             "split" => {
-                let maxsplit = args.take_kw("maxsplit").or_else(|| args.pos.get(1).cloned());
-                let s = str_of(args.take_kw("string").or_else(|| args.pos.first().cloned()), &q)?;
+                let maxsplit = args
+                    .take_kw("maxsplit")
+                    .or_else(|| args.pos.get(1).cloned());
+                let s = str_of(
+                    args.take_kw("string").or_else(|| args.pos.first().cloned()),
+                    &q,
+                )?;
                 it.charge(s.len() + 1)?;
                 Ok(p.split(&s, maxsplit.map_or(Ok(0), |c| int_arg(&c))?))
             }
-            _ => Err(crate::eval::error::attribute_error(format!("'re.Pattern' object has no attribute '{name}'"))),
+            _ => Err(crate::eval::error::attribute_error(format!(
+                "'re.Pattern' object has no attribute '{name}'"
+            ))),
         }
     }
     fn repr(&self, _it: &mut Interpreter) -> PyResult<String> {
@@ -389,6 +481,8 @@ impl NativeObject for PatternRef {
         Some(h.finish())
     }
     fn eq_key(&self, other: &Value) -> Option<bool> {
-        Some(as_pattern(other).is_some_and(|o| o.source == self.0.source && o.flags == self.0.flags))
+        Some(
+            as_pattern(other).is_some_and(|o| o.source == self.0.source && o.flags == self.0.flags),
+        )
     }
 }

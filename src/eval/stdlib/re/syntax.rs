@@ -40,12 +40,17 @@ pub fn translate(p: &str, flags: i64) -> Result<String, String> {
             match n {
                 'Z' if !in_class => out.push_str(r"\z"),
                 '1'..='9' if !in_class => {
-                    return Err(format!("backreferences (\\{n} at position {}) {UNSUPPORTED}", i - 2))
+                    return Err(format!(
+                        "backreferences (\\{n} at position {}) {UNSUPPORTED}",
+                        i - 2
+                    ))
                 }
                 '0' => out.push_str(r"\x00"),
                 'b' if in_class => out.push_str(r"\x08"),
                 'd' | 'w' | 's' | 'D' | 'W' | 'S' if ascii => out.push_str(ascii_class(n)),
-                'b' | 'B' if ascii => out.push_str(if n == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" }),
+                'b' | 'B' if ascii => {
+                    out.push_str(if n == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" })
+                }
                 _ => {
                     out.push('\\');
                     out.push(n);
@@ -67,7 +72,9 @@ pub fn translate(p: &str, flags: i64) -> Result<String, String> {
                     i += 1;
                 }
                 '#' if verbose => out.push_str(r"\#"),
-                c if verbose && c.is_whitespace() => out.push_str(&format!("\\x{{{:x}}}", c as u32)),
+                c if verbose && c.is_whitespace() => {
+                    out.push_str(&format!("\\x{{{:x}}}", c as u32))
+                }
                 c => out.push(c),
             }
             i += 1;
@@ -146,7 +153,9 @@ pub fn translate(p: &str, flags: i64) -> Result<String, String> {
         i += 1;
     }
     if in_class {
-        return Err(format!("unterminated character set at position {class_start}"));
+        return Err(format!(
+            "unterminated character set at position {class_start}"
+        ));
     }
     Ok(out)
 }
@@ -161,7 +170,10 @@ fn leading_flags(chars: &[char]) -> String {
     if chars.len() < 3 || chars[0] != '(' || chars[1] != '?' {
         return String::new();
     }
-    chars[2..].iter().take_while(|c| c.is_ascii_alphabetic()).collect()
+    chars[2..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect()
 }
 
 fn ascii_class(n: char) -> &'static str {
@@ -236,7 +248,11 @@ pub fn template(t: &str, names: &[Option<String>]) -> Result<Vec<Piece>, String>
                 let close = i + close.unwrap_or(0);
                 let name: String = chars[i + 3..close].iter().collect();
                 let g = if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
-                    check(name.parse().map_err(|_| format!("invalid group reference {name}"))?, i + 3)?
+                    check(
+                        name.parse()
+                            .map_err(|_| format!("invalid group reference {name}"))?,
+                        i + 3,
+                    )?
                 } else {
                     names
                         .iter()
@@ -267,7 +283,9 @@ pub fn template(t: &str, names: &[Option<String>]) -> Result<Vec<Piece>, String>
                     'b' => Some('\x08'),
                     '0' => Some('\0'),
                     '\\' => Some('\\'),
-                    c if c.is_ascii_alphabetic() => return Err(format!("bad escape \\{c} at position {i}")),
+                    c if c.is_ascii_alphabetic() => {
+                        return Err(format!("bad escape \\{c} at position {i}"))
+                    }
                     _ => None,
                 };
                 match esc {
@@ -328,9 +346,15 @@ mod tests {
     #[test]
     fn refuses_what_the_crate_lacks() {
         assert!(translate(r"a(?=b)", 0).unwrap_err().contains("look-ahead"));
-        assert!(translate(r"(?<!a)b", 0).unwrap_err().contains("look-behind"));
-        assert!(translate(r"(a)\1", 0).unwrap_err().contains("backreferences"));
-        assert!(translate(r"(?P<x>a)(?P=x)", 0).unwrap_err().contains("named backreferences"));
+        assert!(translate(r"(?<!a)b", 0)
+            .unwrap_err()
+            .contains("look-behind"));
+        assert!(translate(r"(a)\1", 0)
+            .unwrap_err()
+            .contains("backreferences"));
+        assert!(translate(r"(?P<x>a)(?P=x)", 0)
+            .unwrap_err()
+            .contains("named backreferences"));
     }
 
     #[test]
@@ -338,7 +362,11 @@ mod tests {
         let names = vec![None, None, Some("n".to_string())];
         let p = template(r"\2-\g<n>\g<1>\n", &names).unwrap();
         assert_eq!(p.len(), 5);
-        assert!(template(r"\3", &names).unwrap_err().contains("invalid group reference 3"));
-        assert!(template(r"\g<zz>", &names).unwrap_err().contains("unknown group name"));
+        assert!(template(r"\3", &names)
+            .unwrap_err()
+            .contains("invalid group reference 3"));
+        assert!(template(r"\g<zz>", &names)
+            .unwrap_err()
+            .contains("unknown group name"));
     }
 }
