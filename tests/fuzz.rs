@@ -338,6 +338,14 @@ fn empty_self_documenting_field_label_stays_inside_the_source() {
 }
 
 #[test]
+fn conversion_marker_at_the_end_of_input() {
+    for src in ["f\"{1.!", ":f\"{.5  !"] {
+        let diag = front_end(src).unwrap_err();
+        check_diagnostic(src, &diag);
+    }
+}
+
+#[test]
 fn deeply_nested_same_quote_fstrings_are_fast_and_capped() {
     // Each level used to parse the levels inside it twice (exponential time).
     let nest = |n: usize| format!("x = {}1{}\n", "f\"{".repeat(n), "}\"".repeat(n));

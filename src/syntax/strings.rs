@@ -353,7 +353,7 @@ impl Quote<'_> {
                     "E0014",
                     "f-string: invalid conversion character: expected `s`, `r`, or `a`",
                 )
-                .primary(Span::new(j, j + 1 + conv.len_utf8()), "invalid conversion"));
+                .primary(Span::new(j, (j + 1 + conv.len_utf8()).min(self.limit)), "invalid conversion"));
             }
             conversion = Some(conv);
             j += 2;
