@@ -353,7 +353,10 @@ impl Quote<'_> {
                     "E0014",
                     "f-string: invalid conversion character: expected `s`, `r`, or `a`",
                 )
-                .primary(Span::new(j, (j + 1 + conv.len_utf8()).min(self.limit)), "invalid conversion"));
+                .primary(
+                    Span::new(j, (j + 1 + conv.len_utf8()).min(self.limit)),
+                    "invalid conversion",
+                ));
             }
             conversion = Some(conv);
             j += 2;
