@@ -186,3 +186,18 @@ fn evaluator_limits_are_flags_and_recursion_tracebacks_are_collapsed() {
     assert!(err.contains("[previous line repeated"), "{err}");
     assert!(err.lines().count() < 30, "{err}");
 }
+
+#[test]
+fn argparse_errors_exit_2_with_argparse_message_only() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.py",
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument(\"--n\", type=int, required=True)\nargs = p.parse_args()\n",
+    );
+    let out = ehrql(dir.path(), &["check", "d.py", "--", "--n", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("d.py: error: argument --n: invalid int value: 'x'"), "{err}");
+    assert!(!err.contains("SystemExit"), "{err}");
+}

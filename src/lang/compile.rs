@@ -103,9 +103,16 @@ fn exit_code_for(e: &EvalError) -> i32 {
 fn failure(it: &mut Interpreter, e: EvalError) -> CompileError {
     let e = super::diagnose::relocate(e, it.sources());
     let labels = super::state::with_state(it, |s| std::mem::take(&mut s.error_labels));
+    // A `SystemExit` (argparse's usage error or `--help`) has already said what it had to
+    // say, as Python would: no diagnostic pointing into the argparse shim on top.
+    let diagnostics = if e.exit_code.is_some() {
+        Vec::new()
+    } else {
+        vec![super::diagnose::diagnostic(&e, it.sources(), &labels)]
+    };
     CompileError {
         exit_code: exit_code_for(&e),
-        diagnostics: vec![super::diagnose::diagnostic(&e, it.sources(), &labels)],
+        diagnostics,
         sources: it.sources().clone(),
     }
 }
