@@ -90,8 +90,9 @@ def cell_value(text, typ):
         return datetime.date.fromisoformat(text)
     if typ is str:
         return text
+    # The engine works on codes' primitive values: validate, then store the string.
     if issubclass(typ, ehrql.codes.BaseCode):
-        return typ(text)
+        return typ(text).value
     # multi-code strings are stored as plain strings
     return text
 
@@ -125,7 +126,8 @@ def load_namespace():
 
 def run_case(ns, blocks):
     tables = {"e": ns["e"], "p": ns["p"]}
-    data = {}
+    # Tables a case does not give are empty.
+    data = {ns["e"]._qm_node: [], ns["p"]._qm_node: []}
     for name, (kind, cols, rows) in parse_tables(blocks["tables"][1]).items():
         frame = tables[name]
         schema = frame._qm_node.schema
