@@ -94,8 +94,21 @@ struct Case {
     ehrql: (bool, String),
 }
 
+/// Cells are separated by `|`; a `|` inside a cell (multi-code strings) is written `\|`.
 fn split_row(line: &str) -> Vec<String> {
-    line.split('|').map(|c| c.trim().to_string()).collect()
+    let mut cells = vec![String::new()];
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                cells.last_mut().unwrap().push('|');
+            }
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells.iter().map(|c| c.trim().to_string()).collect()
 }
 
 /// Checks one `tables` block; `start` is the line number of its first line.

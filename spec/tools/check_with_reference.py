@@ -57,7 +57,9 @@ def parse_file(path):
 
 
 def split_row(line):
-    return [c.strip() for c in line.split("|")]
+    """Cells are separated by `|`; a `|` inside a cell is written `\\|`."""
+    cells = re.split(r"(?<!\\)\|", line)
+    return [c.strip().replace("\\|", "|") for c in cells]
 
 
 def parse_tables(body):
