@@ -133,7 +133,9 @@ fn check_tables(
         {
             let kind_ok = matches!((name, t.ends_with("(event)")), ("p", false) | ("e", true));
             if !kind_ok {
-                return Err(format!("{at}: unknown table `{t}` (use `p (patient)` or `e (event)`)"));
+                return Err(format!(
+                    "{at}: unknown table `{t}` (use `p (patient)` or `e (event)`)"
+                ));
             }
             if seen.contains(&name) {
                 return Err(format!("{at}: table {name} given twice"));
@@ -192,13 +194,21 @@ fn check_expected(file: &Path, start: usize, body: &[&str]) -> Result<(), String
     };
     let header = split_row(first);
     if header[0] != "patient_id" || header.len() < 2 {
-        return Err(format!("{}: expected header must be `patient_id | ...`", at(0)));
+        return Err(format!(
+            "{}: expected header must be `patient_id | ...`",
+            at(0)
+        ));
     }
     let mut last = i64::MIN;
     for (k, line) in body.iter().enumerate().skip(1) {
         let cells = split_row(line);
         if cells.len() != header.len() {
-            return Err(format!("{}: {} cells for {} columns", at(k), cells.len(), header.len()));
+            return Err(format!(
+                "{}: {} cells for {} columns",
+                at(k),
+                cells.len(),
+                header.len()
+            ));
         }
         let Ok(id) = cells[0].parse::<i64>() else {
             return Err(format!("{}: bad patient_id", at(k)));
@@ -211,20 +221,25 @@ fn check_expected(file: &Path, start: usize, body: &[&str]) -> Result<(), String
     Ok(())
 }
 
+/// A case being read: (line, title, has tables, ehrql block, has expected).
+type Pending = (usize, String, bool, Option<(bool, String)>, bool);
+
 /// Parses one case file, checking its structure; returns its cases.
 fn parse_file(file: &Path, cols: &[(String, Ty)]) -> Result<Vec<Case>, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let text = std::fs::read_to_string(full).map_err(|e| format!("{}: {e}", file.display()))?;
     let lines: Vec<&str> = text.lines().collect();
     if !lines.first().is_some_and(|l| l.starts_with("# ")) {
-        return Err(format!("{}:1: a case file starts with `# Title`", file.display()));
+        return Err(format!(
+            "{}:1: a case file starts with `# Title`",
+            file.display()
+        ));
     }
     let mut cases = Vec::new();
     let mut i = 0;
     // (line, title, tables?, ehrql?, expected?)
-    let mut current: Option<(usize, String, bool, Option<(bool, String)>, bool)> = None;
-    let finish = |c: Option<(usize, String, bool, Option<(bool, String)>, bool)>,
-                  cases: &mut Vec<Case>|
-     -> Result<(), String> {
+    let mut current: Option<Pending> = None;
+    let finish = |c: Option<Pending>, cases: &mut Vec<Case>| -> Result<(), String> {
         if let Some((line, title, tables, ehrql, expected)) = c {
             let at = format!("{}:{}", file.display(), line);
             if !tables {
@@ -263,7 +278,11 @@ fn parse_file(file: &Path, cols: &[(String, Ty)]) -> Result<Vec<Case>, String> {
                 return Err(format!("{}:{}: unclosed block", file.display(), start - 1));
             }
             let Some(case) = current.as_mut() else {
-                return Err(format!("{}:{}: block outside a case", file.display(), start - 1));
+                return Err(format!(
+                    "{}:{}: block outside a case",
+                    file.display(),
+                    start - 1
+                ));
             };
             match tag.as_str() {
                 "tables" => {
@@ -282,7 +301,11 @@ fn parse_file(file: &Path, cols: &[(String, Ty)]) -> Result<Vec<Case>, String> {
                     case.4 = true;
                 }
                 other => {
-                    return Err(format!("{}:{}: unknown block `{other}`", file.display(), start - 1))
+                    return Err(format!(
+                        "{}:{}: unknown block `{other}`",
+                        file.display(),
+                        start - 1
+                    ))
                 }
             }
         }
@@ -307,7 +330,9 @@ fn spec_files() -> Vec<PathBuf> {
         for f in std::fs::read_dir(&chapter).unwrap() {
             let f = f.unwrap().path();
             if f.extension().is_some_and(|x| x == "md") {
-                files.push(f);
+                // Relative to the repository root, so messages read `spec/...:LINE`.
+                let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+                files.push(f.strip_prefix(root).unwrap().to_path_buf());
             }
         }
     }
@@ -325,14 +350,19 @@ fn all_cases() -> Vec<Case> {
             Err(e) => errors.push(e),
         }
     }
-    assert!(errors.is_empty(), "malformed spec files:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "malformed spec files:\n{}",
+        errors.join("\n")
+    );
     cases
 }
 
 #[test]
 fn every_case_is_well_formed() {
     let cases = all_cases();
-    assert!(cases.len() >= 150, "only {} spec cases", cases.len());
+    // Issue 5 asks for at least 300 cases; the suite must not shrink below that.
+    assert!(cases.len() >= 300, "only {} spec cases", cases.len());
 }
 
 fn definition_for(case: &Case) -> String {
@@ -357,13 +387,12 @@ fn every_case_compiles_with_our_language_layer() {
     let mut unexpected = Vec::new();
     let mut passed = 0;
     for case in &cases {
-        let rel = case
-            .file
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .unwrap()
-            .display()
-            .to_string();
-        std::fs::write(dir.path().join("dataset_definition.py"), definition_for(case)).unwrap();
+        let rel = case.file.display().to_string();
+        std::fs::write(
+            dir.path().join("dataset_definition.py"),
+            definition_for(case),
+        )
+        .unwrap();
         let result = compile_definition(Path::new("dataset_definition.py"), &[], dir.path());
         let known = KNOWN_COMPILE_FAILURES
             .iter()
