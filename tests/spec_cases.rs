@@ -237,7 +237,6 @@ fn parse_file(file: &Path, cols: &[(String, Ty)]) -> Result<Vec<Case>, String> {
     }
     let mut cases = Vec::new();
     let mut i = 0;
-    // (line, title, tables?, ehrql?, expected?)
     let mut current: Option<Pending> = None;
     let finish = |c: Option<Pending>, cases: &mut Vec<Case>| -> Result<(), String> {
         if let Some((line, title, tables, ehrql, expected)) = c {
