@@ -154,13 +154,28 @@ def run_case(ns, blocks):
     if "ehrql" in blocks:
         dataset = ehrql.create_dataset()
         dataset.define_population(env["e"].exists_for_patient() | env["p"].exists_for_patient())
-        dataset.value = eval("\n".join(blocks["ehrql"][1]).strip(), env)
+        series = eval("\n".join(blocks["ehrql"][1]).strip(), env)
+        dataset.value = series
     else:
         exec("\n".join(blocks["ehrql definition"][1]), env)
         dataset = env["dataset"]
     engine = InMemoryQueryEngine(InMemoryDatabase(data))
-    results = list(engine.get_results(dataset._compile()))
-    return sorted(results, key=lambda r: r[0])
+    results = sorted(engine.get_results(dataset._compile()), key=lambda r: r[0])
+    if "ehrql" in blocks:
+        check_types(series._type, results)
+    return results
+
+
+def check_types(typ, results):
+    """Every non-NULL value has the expression's type (codes as their primitive strings)."""
+    if hasattr(typ, "_primitive_type"):
+        typ = typ._primitive_type()
+    for row in results:
+        value = row[1]
+        # int ** int: see `same` below.
+        quirk = typ is float and type(value) is int
+        if value is not None and not isinstance(value, typ) and not quirk:
+            raise AssertionError(f"value {value!r} is not a {typ.__name__}")
 
 
 def compare(results, expected_body):
