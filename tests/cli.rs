@@ -198,6 +198,9 @@ fn argparse_errors_exit_2_with_argparse_message_only() {
     let out = ehrql(dir.path(), &["check", "d.py", "--", "--n", "x"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("d.py: error: argument --n: invalid int value: 'x'"), "{err}");
+    assert!(
+        err.contains("d.py: error: argument --n: invalid int value: 'x'"),
+        "{err}"
+    );
     assert!(!err.contains("SystemExit"), "{err}");
 }
