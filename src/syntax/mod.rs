@@ -4,6 +4,7 @@ pub mod ast;
 pub mod lexer;
 mod parser;
 pub mod printer;
+mod raw;
 mod strings;
 pub mod token;
 
