@@ -11,6 +11,7 @@
 //! - `compile`: loading a definition and finding its `dataset` or `measures`; `diagnose`:
 //!   failures as diagnostics in the researcher's terms; `schema_doc`: `dump-schema`.
 
+mod arrow_file;
 mod codes;
 mod compile;
 mod convert;

@@ -253,13 +253,12 @@ fn file_error(it: &mut Interpreter, message: String) -> crate::eval::PyErr {
     ehrql_exception(it, "FileValidationError", message)
 }
 
-/// Reads a `.csv` or `.csv.gz` file through the sandbox.
+/// Reads a `.csv`, `.csv.gz` or `.arrow` file through the sandbox.
 pub(super) fn read_csv_file(it: &mut Interpreter, args: Args) -> PyResult<Value> {
     let path = str_arg(&args, 0, "path")?.to_string();
-    if !(path.ends_with(".csv") || path.ends_with(".csv.gz")) {
-        let message = format!(
-            "{path}: table_from_file reads .csv and .csv.gz files (.arrow is not supported yet)"
-        );
+    let is_arrow = path.ends_with(".arrow");
+    if !(path.ends_with(".csv") || path.ends_with(".csv.gz") || is_arrow) {
+        let message = format!("{path}: table_from_file reads .csv, .csv.gz and .arrow files");
         return Err(file_error(it, message));
     }
     let resolved = match it.sandbox.resolve(&path) {
@@ -279,7 +278,14 @@ pub(super) fn read_csv_file(it: &mut Interpreter, args: Args) -> PyResult<Value>
     } else {
         bytes
     };
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = if is_arrow {
+        match super::arrow_file::arrow_to_csv(&bytes) {
+            Ok(text) => text,
+            Err(e) => return Err(file_error(it, format!("{path}: {e}"))),
+        }
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
     Ok(Value::Native(Rc::new(CsvFile { path, text })))
 }
 
