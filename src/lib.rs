@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod engine;
 pub mod eval;
 pub mod lang;
 pub mod project;
