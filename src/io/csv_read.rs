@@ -9,9 +9,10 @@ use std::sync::mpsc::{channel, sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
 
 use arrow_array::{
-    ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+    new_null_array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch,
+    StringArray,
 };
-use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
+use arrow_buffer::{Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 
 use super::columns::{ColumnReq, Kind, TableReq};
 use super::csv_chunks::{first_record_end, last_record_end, records_fast, records_quoted, Fields};
@@ -86,22 +87,16 @@ struct Chunk {
 }
 
 impl ChunkReader {
+    /// Appends up to `want` bytes to `buf` (fewer only at the end of the file).
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), String> {
-        let start = buf.len();
-        buf.resize(start + want, 0);
-        let mut filled = start;
-        while filled < buf.len() {
-            match self.inner.read(&mut buf[filled..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(format!("'{}': {e}", self.name)),
-            }
+        buf.reserve(want);
+        let read = (&mut self.inner)
+            .take(want as u64)
+            .read_to_end(buf)
+            .map_err(|e| format!("'{}': {e}", self.name))?;
+        if read < want {
+            self.eof = true;
         }
-        buf.truncate(filled);
         Ok(())
     }
 
@@ -228,183 +223,206 @@ fn worker(
     }
 }
 
+/// Parses a chunk in two passes: records are split into field bounds (checking each has
+/// the header's width), then each requested column is converted in its own tight loop.
+/// The error reported is the reference's: the first bad row, and in it the first bad
+/// column in spec order (a wrong width comes before any column).
 fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
-    let estimate = chunk.data.len() / 48 + 16;
-    let mut builders: Vec<ColumnBuilder> = plan
-        .targets
-        .iter()
-        .map(|(_, c)| ColumnBuilder::new(c.kind, estimate))
-        .collect();
-    let mut fields = Fields::with_capacity(plan.width + 1);
-    let mut row = 0;
-    let mut on_record = |buf: &[u8], fs: &[(usize, usize)]| -> Result<(), RowError> {
-        row += 1;
-        push_record(plan, &mut builders, buf, fs).map_err(|m| RowError::At(row, m))
-    };
-    if chunk.has_quotes {
-        let mut scratch = Vec::new();
-        records_quoted(&chunk.data, &mut fields, &mut scratch, &mut on_record)?;
-    } else {
-        records_fast(&chunk.data, &mut fields, &mut on_record)?;
+    if chunk.data.len() >= u32::MAX as usize {
+        return Err(RowError::File("a record is too long (4 GB or more)".into()));
     }
-    let columns = builders
-        .into_iter()
-        .zip(&plan.targets)
-        .map(|(b, (_, c))| b.finish().map_err(|e| RowError::File(format!("column {}: {e}", str_repr(&c.name)))))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((row, columns))
-}
-
-#[inline]
-fn push_record(
-    plan: &Plan,
-    builders: &mut [ColumnBuilder],
-    buf: &[u8],
-    fields: &[(usize, usize)],
-) -> Result<(), String> {
-    if fields.len() != plan.width {
-        return Err(format!("expected {} columns but got {}", plan.width, fields.len()));
-    }
-    for ((source, req), builder) in plan.targets.iter().zip(builders.iter_mut()) {
-        let Some(i) = *source else {
-            builder.push_null();
-            continue;
-        };
-        let (s, e) = fields[i];
-        let text = &buf[s..e];
-        if text.is_empty() {
-            if !req.nullable {
-                return Err(format!("NULL value in non-nullable column {}", str_repr(&req.name)));
-            }
-            builder.push_null();
-            continue;
+    let width = plan.width;
+    let mut bounds: Vec<u32> = Vec::with_capacity(chunk.data.len() / 4);
+    let mut fields = Fields::with_capacity(width + 1);
+    let mut rows = 0;
+    let mut width_error = None;
+    let mut on_record = |_: &[u8], fs: &[(usize, usize)]| -> Result<(), ()> {
+        if fs.len() != width {
+            width_error = Some(RowError::At(
+                rows + 1,
+                format!("expected {width} columns but got {}", fs.len()),
+            ));
+            return Err(());
         }
-        builder
-            .push(text, req)
-            .map_err(|m| format!("column {}: {m}", str_repr(&req.name)))?;
-    }
-    Ok(())
-}
-
-/// A growing Arrow column of one kind.
-enum ColumnBuilder {
-    Int(Vec<i64>, NullBufferBuilder),
-    Float(Vec<f64>, NullBufferBuilder),
-    Date(Vec<i32>, NullBufferBuilder),
-    Bool(BooleanBufferBuilder, NullBufferBuilder),
-    Str(Vec<i32>, Vec<u8>, NullBufferBuilder),
-}
-
-impl ColumnBuilder {
-    fn new(kind: Kind, rows: usize) -> ColumnBuilder {
-        let nulls = NullBufferBuilder::new(rows);
-        match kind {
-            Kind::Int => ColumnBuilder::Int(Vec::with_capacity(rows), nulls),
-            Kind::Float => ColumnBuilder::Float(Vec::with_capacity(rows), nulls),
-            Kind::Date => ColumnBuilder::Date(Vec::with_capacity(rows), nulls),
-            Kind::Bool => ColumnBuilder::Bool(BooleanBufferBuilder::new(rows), nulls),
-            Kind::Str => {
-                let mut offsets = Vec::with_capacity(rows + 1);
-                offsets.push(0);
-                ColumnBuilder::Str(offsets, Vec::with_capacity(rows * 8), nulls)
-            }
+        for &(s, e) in fs {
+            bounds.push(s as u32);
+            bounds.push(e as u32);
         }
-    }
-
-    fn push_null(&mut self) {
-        match self {
-            ColumnBuilder::Int(v, n) => {
-                v.push(0);
-                n.append_null();
-            }
-            ColumnBuilder::Float(v, n) => {
-                v.push(0.0);
-                n.append_null();
-            }
-            ColumnBuilder::Date(v, n) => {
-                v.push(0);
-                n.append_null();
-            }
-            ColumnBuilder::Bool(v, n) => {
-                v.append(false);
-                n.append_null();
-            }
-            ColumnBuilder::Str(o, d, n) => {
-                o.push(d.len() as i32);
-                n.append_null();
-            }
-        }
-    }
-
-    /// Converts and appends non-empty cell text, checking categories.
-    #[inline]
-    fn push(&mut self, text: &[u8], req: &ColumnReq) -> Result<(), String> {
-        let cats = req.categories.as_ref();
-        let not_in = || {
-            format!(
-                "{} not in valid categories: {}",
-                text_repr(text),
-                cats.map(|c| c.repr_list()).unwrap_or_default()
-            )
-        };
-        match self {
-            ColumnBuilder::Int(v, n) => {
-                let x = parse_int(text)?;
-                if cats.is_some_and(|c| !c.has_int(x)) {
-                    return Err(not_in());
-                }
-                v.push(x);
-                n.append_non_null();
-            }
-            ColumnBuilder::Float(v, n) => {
-                let x = parse_float(text)?;
-                if cats.is_some_and(|c| !c.has_float(x)) {
-                    return Err(not_in());
-                }
-                v.push(x);
-                n.append_non_null();
-            }
-            ColumnBuilder::Date(v, n) => {
-                let x = parse_date(text)?;
-                if cats.is_some_and(|c| !c.has_date(x)) {
-                    return Err(not_in());
-                }
-                v.push(x);
-                n.append_non_null();
-            }
-            ColumnBuilder::Bool(v, n) => {
-                let x = parse_bool(text)?;
-                if cats.is_some_and(|c| !c.has_bool(x)) {
-                    return Err(not_in());
-                }
-                v.append(x);
-                n.append_non_null();
-            }
-            ColumnBuilder::Str(o, d, n) => {
-                if cats.is_some_and(|c| !c.has_str(text)) {
-                    return Err(not_in());
-                }
-                d.extend_from_slice(text);
-                o.push(d.len() as i32);
-                n.append_non_null();
-            }
-        }
+        rows += 1;
         Ok(())
-    }
-
-    fn finish(self) -> Result<ArrayRef, String> {
-        Ok(match self {
-            ColumnBuilder::Int(v, mut n) => Arc::new(Int64Array::new(v.into(), n.finish())),
-            ColumnBuilder::Float(v, mut n) => Arc::new(Float64Array::new(v.into(), n.finish())),
-            ColumnBuilder::Date(v, mut n) => Arc::new(Date32Array::new(v.into(), n.finish())),
-            ColumnBuilder::Bool(mut v, mut n) => Arc::new(BooleanArray::new(v.finish(), n.finish())),
-            ColumnBuilder::Str(o, d, mut n) => {
-                // Validates UTF-8 (once per chunk, vectorised) and the offsets.
-                let offsets = OffsetBuffer::new(ScalarBuffer::from(o));
-                let array = StringArray::try_new(offsets, Buffer::from_vec(d), n.finish())
-                    .map_err(|_| "text is not valid UTF-8".to_string())?;
-                Arc::new(array)
+    };
+    let mut scratch = Vec::new();
+    let text: &[u8] = if chunk.has_quotes {
+        let _ = records_quoted(&chunk.data, &mut fields, &mut scratch, &mut on_record);
+        &scratch
+    } else {
+        let _ = records_fast(&chunk.data, &mut fields, &mut on_record);
+        &chunk.data
+    };
+    let cells = Cells { text, bounds: &bounds, width, rows };
+    let mut columns = Vec::with_capacity(plan.targets.len());
+    let mut first_error: Option<(usize, String)> = None;
+    for (source, req) in &plan.targets {
+        let converted = match *source {
+            None => Ok(new_null_array(&req.kind.arrow_type(), rows)),
+            Some(i) => convert_column(&cells, i, req),
+        };
+        match converted {
+            Ok(array) => columns.push(array),
+            Err(ColumnError::At(row, msg)) => {
+                if first_error.as_ref().is_none_or(|(r, _)| row < *r) {
+                    first_error = Some((row, format!("column {}: {msg}", str_repr(&req.name))));
+                }
             }
-        })
+            Err(ColumnError::Null(row)) => {
+                if first_error.as_ref().is_none_or(|(r, _)| row < *r) {
+                    let msg = format!("NULL value in non-nullable column {}", str_repr(&req.name));
+                    first_error = Some((row, msg));
+                }
+            }
+            Err(ColumnError::Invalid(msg)) => {
+                return Err(RowError::File(format!("column {}: {msg}", str_repr(&req.name))))
+            }
+        }
     }
+    if let Some((row, msg)) = first_error {
+        return Err(RowError::At(row, msg));
+    }
+    if let Some(e) = width_error {
+        return Err(e);
+    }
+    Ok((rows, columns))
+}
+
+/// The split cells of a chunk: `bounds` holds start and end offsets into `text`, `width`
+/// cells per row.
+struct Cells<'a> {
+    text: &'a [u8],
+    bounds: &'a [u32],
+    width: usize,
+    rows: usize,
+}
+
+impl Cells<'_> {
+    #[inline]
+    fn get(&self, row: usize, column: usize) -> &[u8] {
+        let k = 2 * (row * self.width + column);
+        &self.text[self.bounds[k] as usize..self.bounds[k + 1] as usize]
+    }
+}
+
+enum ColumnError {
+    /// A bad value at a row (1-based within the chunk).
+    At(usize, String),
+    /// An empty cell in a non-nullable column.
+    Null(usize),
+    /// Not about a row (text that is not UTF-8).
+    Invalid(String),
+}
+
+fn convert_column(cells: &Cells, column: usize, req: &ColumnReq) -> Result<ArrayRef, ColumnError> {
+    let cats = req.categories.as_ref();
+    let not_in = |text: &[u8]| {
+        format!(
+            "{} not in valid categories: {}",
+            text_repr(text),
+            cats.map(|c| c.repr_list()).unwrap_or_default()
+        )
+    };
+    match req.kind {
+        Kind::Int => {
+            let (values, nulls) = primitive(cells, column, req.nullable, |t| {
+                let v = parse_int(t)?;
+                match cats {
+                    Some(c) if !c.has_int(v) => Err(not_in(t)),
+                    _ => Ok(v),
+                }
+            })?;
+            Ok(Arc::new(Int64Array::new(values.into(), nulls)))
+        }
+        Kind::Float => {
+            let (values, nulls) = primitive(cells, column, req.nullable, |t| {
+                let v = parse_float(t)?;
+                match cats {
+                    Some(c) if !c.has_float(v) => Err(not_in(t)),
+                    _ => Ok(v),
+                }
+            })?;
+            Ok(Arc::new(Float64Array::new(values.into(), nulls)))
+        }
+        Kind::Date => {
+            let (values, nulls) = primitive(cells, column, req.nullable, |t| {
+                let v = parse_date(t)?;
+                match cats {
+                    Some(c) if !c.has_date(v) => Err(not_in(t)),
+                    _ => Ok(v),
+                }
+            })?;
+            Ok(Arc::new(Date32Array::new(values.into(), nulls)))
+        }
+        Kind::Bool => {
+            let (values, nulls) = primitive(cells, column, req.nullable, |t| {
+                let v = parse_bool(t)?;
+                match cats {
+                    Some(c) if !c.has_bool(v) => Err(not_in(t)),
+                    _ => Ok(v),
+                }
+            })?;
+            Ok(Arc::new(BooleanArray::new(values.into(), nulls)))
+        }
+        Kind::Str => {
+            let mut offsets: Vec<i32> = Vec::with_capacity(cells.rows + 1);
+            let mut data: Vec<u8> = Vec::with_capacity(cells.rows * 8);
+            let mut nulls = NullBufferBuilder::new(cells.rows);
+            offsets.push(0);
+            for row in 0..cells.rows {
+                let text = cells.get(row, column);
+                if text.is_empty() {
+                    if !req.nullable {
+                        return Err(ColumnError::Null(row + 1));
+                    }
+                    nulls.append_null();
+                } else {
+                    if cats.is_some_and(|c| !c.has_str(text)) {
+                        return Err(ColumnError::At(row + 1, not_in(text)));
+                    }
+                    data.extend_from_slice(text);
+                    nulls.append_non_null();
+                }
+                offsets.push(data.len() as i32);
+            }
+            // Validates UTF-8 (once per chunk column, vectorised) and the offsets.
+            let offsets = OffsetBuffer::new(ScalarBuffer::from(offsets));
+            StringArray::try_new(offsets, Buffer::from_vec(data), nulls.finish())
+                .map(|a| Arc::new(a) as ArrayRef)
+                .map_err(|_| ColumnError::Invalid("text is not valid UTF-8".into()))
+        }
+    }
+}
+
+/// Converts one column's cells with `parse`; empty cells are NULL (or an error when the
+/// column is not nullable).
+#[inline]
+fn primitive<T: Default>(
+    cells: &Cells,
+    column: usize,
+    nullable: bool,
+    mut parse: impl FnMut(&[u8]) -> Result<T, String>,
+) -> Result<(Vec<T>, Option<arrow_buffer::NullBuffer>), ColumnError> {
+    let mut values = Vec::with_capacity(cells.rows);
+    let mut nulls = NullBufferBuilder::new(cells.rows);
+    for row in 0..cells.rows {
+        let text = cells.get(row, column);
+        if text.is_empty() {
+            if !nullable {
+                return Err(ColumnError::Null(row + 1));
+            }
+            values.push(T::default());
+            nulls.append_null();
+        } else {
+            values.push(parse(text).map_err(|m| ColumnError::At(row + 1, m))?);
+            nulls.append_non_null();
+        }
+    }
+    Ok((values, nulls.finish()))
 }
