@@ -1,6 +1,8 @@
 //! Criterion bench: read a generated `clinical_events`-shaped CSV of 1M rows (patient_id,
 //! date, SNOMED code, numeric value; about 40 MB) through `DummyTables`, reported in MB/s.
-//! Run: `cargo bench --bench io_read`. The headline benchmark's input is about 1 GB of
+//! Run: `cargo bench --bench io_read`. With `EHRQL_IO_BENCH_DIR` set to a directory made
+//! by `../shared/bench/gen_bench_data.py`, it also reads the four big core tables from
+//! there once and reports CPU time per GB. The headline benchmark's input is about 1 GB of
 //! such CSV, to be parsed in well under 2 s of CPU.
 
 use std::io::Write;
@@ -8,7 +10,7 @@ use std::io::Write;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ehrql::engine::TableSource;
 use ehrql::io::input::DummyTables;
-use ehrql::qm::{Table, TableSchema, Type};
+use ehrql::qm::{Column, Constraint, Table, TableSchema, Type, Value};
 
 const ROWS: usize = 1_000_000;
 
@@ -82,5 +84,48 @@ fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-criterion_group!(benches, bench);
+/// The core tables the benchmark definition reads, with the columns it uses.
+fn core_tables() -> Vec<(Table, Vec<String>)> {
+    let table = |name: &str, cols: &[(&str, Type)]| {
+        let schema = TableSchema::from_types(cols.iter().map(|(n, t)| (n.to_string(), t.clone())));
+        let names = cols.iter().map(|(n, _)| n.to_string()).collect();
+        (Table::new(name, schema), names)
+    };
+    let mut patients = table("patients", &[("sex", Type::Str), ("date_of_birth", Type::Date), ("date_of_death", Type::Date)]);
+    let sexes = ["female", "male", "intersex", "unknown"].map(|s| Value::Str(s.into())).to_vec();
+    patients.0.schema.columns[0] = Column {
+        name: "sex".into(),
+        ty: Type::Str,
+        constraints: vec![Constraint::Categorical(sexes)],
+    };
+    vec![
+        table("clinical_events", &[("date", Type::Date), ("snomedct_code", Type::Str), ("numeric_value", Type::Float)]),
+        table("medications", &[("date", Type::Date), ("dmd_code", Type::Str)]),
+        patients,
+        table("practice_registrations", &[("start_date", Type::Date), ("end_date", Type::Date), ("practice_pseudo_id", Type::Int)]),
+    ]
+}
+
+fn bench_core_tables(_: &mut Criterion) {
+    let Ok(dir) = std::env::var("EHRQL_IO_BENCH_DIR") else { return };
+    let source = DummyTables::new(&dir).expect("dir");
+    let mut bytes = 0;
+    let start = std::time::Instant::now();
+    let before = cpu_seconds().unwrap_or(0.0);
+    let mut rows = 0;
+    for (table, columns) in core_tables() {
+        bytes += std::fs::metadata(format!("{dir}/{}.csv", table.name)).map_or(0, |m| m.len());
+        rows += source.load(&table, &columns).expect("reads").iter().map(|b| b.num_rows()).sum::<usize>();
+    }
+    let cpu = cpu_seconds().unwrap_or(0.0) - before;
+    let gb = bytes as f64 / 1e9;
+    println!(
+        "core tables: {rows} rows, {:.0} MB in {:.2} s wall, {cpu:.2} s CPU ({:.2} s CPU per GB)",
+        bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64(),
+        cpu / gb
+    );
+}
+
+criterion_group!(benches, bench, bench_core_tables);
 criterion_main!(benches);

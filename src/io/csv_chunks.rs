@@ -8,69 +8,78 @@
 /// Field boundaries of one record, as byte ranges into a buffer.
 pub type Fields = Vec<(usize, usize)>;
 
-/// Calls `on_record(buffer, fields)` for each record of `data`, a run of whole records with
-/// no quote characters. The ranges index `data`.
-pub fn records_fast<E>(
-    data: &[u8],
-    fields: &mut Fields,
-    mut on_record: impl FnMut(&[u8], &[(usize, usize)]) -> Result<(), E>,
-) -> Result<(), E> {
+/// Splits `data`, a run of whole records with no quote characters, appending each field's
+/// start and end offsets to `bounds` and calling `on_record(n)` after each record of `n`
+/// fields (0 for an empty line); splitting stops when it returns false.
+///
+/// Every byte is looked at once, eight at a time: each word yields the exact positions of
+/// its delimiters, which are then handled in order.
+pub fn split_unquoted(data: &[u8], bounds: &mut Vec<u32>, mut on_record: impl FnMut(usize) -> bool) {
     let len = data.len();
-    let mut pos = 0;
-    while pos < len {
-        fields.clear();
-        let first = data[pos];
-        if first == b'\n' || first == b'\r' {
-            // An empty line: a record with no fields.
-            pos = after_terminator(data, pos);
-            on_record(data, fields)?;
-            continue;
+    let mut field_start = 0usize;
+    let mut fields = 0usize;
+    // A `\n` right after a `\r` is part of the same terminator.
+    let mut skip_lf_at = usize::MAX;
+    let mut handle = |k: usize, bounds: &mut Vec<u32>| -> bool {
+        let c = data[k];
+        if c == b',' {
+            bounds.push(field_start as u32);
+            bounds.push(k as u32);
+            fields += 1;
+            field_start = k + 1;
+            return true;
         }
-        let mut start = pos;
-        let mut i = pos;
-        loop {
-            i = find_delimiter(data, i);
-            fields.push((start, i));
-            if i < len && data[i] == b',' {
-                i += 1;
-                start = i;
-                continue;
-            }
-            break;
+        if c == b'\n' && k == skip_lf_at {
+            field_start = k + 1;
+            return true;
         }
-        pos = if i < len { after_terminator(data, i) } else { len };
-        on_record(data, fields)?;
-    }
-    Ok(())
-}
-
-/// The position of the next `,`, `\n` or `\r` at or after `i`, or the end: eight bytes
-/// at a time (fields are short, but lines of codes and dates still span several words).
-#[inline]
-fn find_delimiter(data: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_byte = |w: u64, b: u8| {
-        let x = w ^ (ONES * b as u64);
-        x.wrapping_sub(ONES) & !x & HIGHS
+        if c == b'\r' {
+            skip_lf_at = k + 1;
+        }
+        if !(fields == 0 && field_start == k) {
+            bounds.push(field_start as u32);
+            bounds.push(k as u32);
+            fields += 1;
+        }
+        let n = fields;
+        fields = 0;
+        field_start = k + 1;
+        on_record(n)
     };
-    while i + 8 <= data.len() {
+    let mut i = 0;
+    while i + 8 <= len {
         let w = u64::from_le_bytes(data[i..i + 8].try_into().expect("eight bytes"));
-        let hits = has_byte(w, b',') | has_byte(w, b'\n') | has_byte(w, b'\r');
-        if hits != 0 {
-            // The lowest flagged byte is exact: borrows only run upwards, past a true hit.
-            return i + (hits.trailing_zeros() / 8) as usize;
+        let mut hits = byte_mask(w, b',') | byte_mask(w, b'\n') | byte_mask(w, b'\r');
+        while hits != 0 {
+            let k = i + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            if !handle(k, bounds) {
+                return;
+            }
         }
         i += 8;
     }
-    while i < data.len() {
-        let b = data[i];
-        if b == b',' || b == b'\n' || b == b'\r' {
-            return i;
+    while i < len {
+        if matches!(data[i], b',' | b'\n' | b'\r') && !handle(i, bounds) {
+            return;
         }
         i += 1;
     }
-    data.len()
+    // A last line without a terminator.
+    if field_start < len || fields > 0 {
+        bounds.push(field_start as u32);
+        bounds.push(len as u32);
+        on_record(fields + 1);
+    }
+}
+
+/// The high bit of each byte of `w` that equals `b`, exactly (no false positives, unlike
+/// the shorter has-zero-byte trick, so every flagged byte can be used).
+#[inline]
+fn byte_mask(w: u64, b: u8) -> u64 {
+    const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = w ^ (0x0101_0101_0101_0101 * b as u64);
+    !(((x & LOWS).wrapping_add(LOWS)) | x | LOWS)
 }
 
 #[inline]
@@ -261,7 +270,19 @@ mod tests {
         if quoted {
             records_quoted(data.as_bytes(), &mut fields, &mut scratch, &mut push).unwrap();
         } else {
-            records_fast(data.as_bytes(), &mut fields, &mut push).unwrap();
+            let mut bounds = vec![];
+            let mut counts = vec![];
+            split_unquoted(data.as_bytes(), &mut bounds, |n| {
+                counts.push(n);
+                true
+            });
+            let mut k = 0;
+            for n in counts {
+                let record: Vec<(usize, usize)> =
+                    (k..k + n).map(|f| (bounds[2 * f] as usize, bounds[2 * f + 1] as usize)).collect();
+                k += n;
+                push(data.as_bytes(), &record).unwrap();
+            }
         }
         out
     }
@@ -278,25 +299,27 @@ mod tests {
         assert_eq!(split("1, \"x\"\n"), vec![vec!["1", " \"x\""]]);
         assert_eq!(split("\"a\"\"b\",\"\"\r\"c,d\""), vec![vec!["a\"b", ""], vec!["c,d"]]);
         assert_eq!(split("a\rb\r\nc"), vec![vec!["a"], vec!["b"], vec!["c"]]);
+        assert_eq!(split("a\r\r\nb,\n,"), vec![vec!["a"], vec![], vec!["b", ""], vec!["", ""]]);
+        assert_eq!(
+            split("0123456789,abcdefghijklmnop,q\r\n,,,,,,,,,\n\nlonger line of text here,x"),
+            vec![
+                vec!["0123456789", "abcdefghijklmnop", "q"],
+                vec![""; 10],
+                vec![],
+                vec!["longer line of text here", "x"],
+            ]
+        );
         assert_eq!(split("\"open"), vec![vec!["open"]]);
     }
 
     #[test]
-    fn delimiters_found_word_at_a_time() {
-        let text = b"abcdefghij,klmnopqrstuvwxyz0123\r\n456789abcdefghijk\nx";
-        let mut i = 0;
-        let mut found = vec![];
-        while i < text.len() {
-            i = find_delimiter(text, i);
-            if i < text.len() {
-                found.push(i);
-            }
-            i += 1;
-        }
-        let expected: Vec<usize> = (0..text.len()).filter(|&k| b",\r\n".contains(&text[k])).collect();
-        assert_eq!(found, expected);
-        // Bytes just above and below the delimiters never match.
-        assert_eq!(find_delimiter(b"+-\x0b\x0c\x0e\x2d+-\x0b\x0c", 0), 10);
+    fn byte_masks_are_exact() {
+        let w = u64::from_le_bytes(*b",\n\r-+\x0b\x0c,");
+        assert_eq!(byte_mask(w, b','), 0x8000_0000_0000_0080);
+        assert_eq!(byte_mask(w, b'\n'), 0x8000);
+        assert_eq!(byte_mask(w, b'\r'), 0x80_0000);
+        let none = u64::from_le_bytes(*b"\x01\x00\xff\x2d\x2b\x0b\x0c\x0e");
+        assert_eq!(byte_mask(none, b','), 0);
     }
 
     #[test]

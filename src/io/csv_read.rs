@@ -15,7 +15,7 @@ use arrow_array::{
 use arrow_buffer::{Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 
 use super::columns::{ColumnReq, Kind, TableReq};
-use super::csv_chunks::{first_record_end, last_record_end, records_fast, records_quoted, Fields};
+use super::csv_chunks::{first_record_end, last_record_end, records_quoted, split_unquoted, Fields};
 use super::values::{parse_bool, parse_date, parse_float, parse_int, text_repr};
 use crate::eval::repr::str_repr;
 
@@ -233,30 +233,32 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
     }
     let width = plan.width;
     let mut bounds: Vec<u32> = Vec::with_capacity(chunk.data.len() / 4);
-    let mut fields = Fields::with_capacity(width + 1);
     let mut rows = 0;
     let mut width_error = None;
-    let mut on_record = |_: &[u8], fs: &[(usize, usize)]| -> Result<(), ()> {
-        if fs.len() != width {
-            width_error = Some(RowError::At(
-                rows + 1,
-                format!("expected {width} columns but got {}", fs.len()),
-            ));
-            return Err(());
-        }
-        for &(s, e) in fs {
-            bounds.push(s as u32);
-            bounds.push(e as u32);
+    let mut check = |n: usize| {
+        if n != width {
+            width_error = Some(RowError::At(rows + 1, format!("expected {width} columns but got {n}")));
+            return false;
         }
         rows += 1;
-        Ok(())
+        true
     };
     let mut scratch = Vec::new();
     let text: &[u8] = if chunk.has_quotes {
-        let _ = records_quoted(&chunk.data, &mut fields, &mut scratch, &mut on_record);
+        let mut fields = Fields::with_capacity(width + 1);
+        let _ = records_quoted(&chunk.data, &mut fields, &mut scratch, |_, fs| {
+            if !check(fs.len()) {
+                return Err(());
+            }
+            for &(s, e) in fs {
+                bounds.push(s as u32);
+                bounds.push(e as u32);
+            }
+            Ok(())
+        });
         &scratch
     } else {
-        let _ = records_fast(&chunk.data, &mut fields, &mut on_record);
+        split_unquoted(&chunk.data, &mut bounds, check);
         &chunk.data
     };
     let cells = Cells { text, bounds: &bounds, width, rows };

@@ -95,6 +95,9 @@ fn strip_underscores(s: &str) -> Option<String> {
 /// `float(text)`.
 #[inline]
 pub fn parse_float(b: &[u8]) -> Result<f64, String> {
+    if let Some(f) = simple_float(b) {
+        return Ok(f);
+    }
     let bad = || format!("could not convert string to float: {}", text_repr(b));
     let text = std::str::from_utf8(b).map_err(|_| bad())?;
     if let Ok(f) = text.parse::<f64>() {
@@ -102,6 +105,40 @@ pub fn parse_float(b: &[u8]) -> Result<f64, String> {
     }
     let clean = strip_underscores(text.trim()).ok_or_else(bad)?;
     clean.parse::<f64>().map_err(|_| bad())
+}
+
+/// Plain decimals (`-12.5`) with at most 15 digits: the digits as an integer are exact in
+/// an f64, as is the power of ten, so one division gives the correctly rounded value
+/// (Clinger's fast path). Anything else goes to the full parser.
+#[inline]
+fn simple_float(b: &[u8]) -> Option<f64> {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (neg, body) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        _ => (false, b),
+    };
+    if body.is_empty() || body.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    let mut fraction_digits = None;
+    for (i, &c) in body.iter().enumerate() {
+        let d = c.wrapping_sub(b'0');
+        if d <= 9 {
+            mantissa = mantissa * 10 + d as u64;
+            digits += 1;
+        } else if c == b'.' && fraction_digits.is_none() {
+            fraction_digits = Some(body.len() - i - 1);
+        } else {
+            return None;
+        }
+    }
+    if digits == 0 || digits > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POW10[fraction_digits.unwrap_or(0)];
+    Some(if neg { -value } else { value })
 }
 
 /// `T` / `F`.
@@ -121,7 +158,7 @@ pub fn parse_date(b: &[u8]) -> Result<i32, String> {
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) {
             if y >= 1 && (1..=12).contains(&m) && d >= 1 && d <= month_days(y, m) {
-                return Ok(days_from_civil(y as i32, m, d));
+                return Ok(days_since_epoch(y, m, d));
             }
             return Err(ymd_error(y, m));
         }
@@ -139,16 +176,16 @@ fn month_days(y: u32, m: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a valid date (Howard Hinnant's algorithm), inlined here
-/// because every date cell of a dummy table goes through it.
+/// Days since 1970-01-01 of a valid date in years 1..=9999, inlined here because every
+/// date cell of a dummy table goes through it: whole years before, then the month's start.
 #[inline]
-fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = (y - era * 400) as u32;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era as i32 - 719_468
+fn days_since_epoch(year: u32, month: u32, day: u32) -> i32 {
+    const MONTH_START: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let y = year - 1;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = y * 365 + y / 4 - y / 100 + y / 400 + MONTH_START[month as usize - 1] + (leap && month > 2) as u32 + day - 1;
+    // 719_162 days from 0001-01-01 to 1970-01-01.
+    days as i32 - 719_162
 }
 
 #[inline]
@@ -240,6 +277,21 @@ mod tests {
             Err("invalid literal for int() with base 10: '1__0'".into())
         );
         assert!(parse_int(b"1e3").is_err());
+    }
+
+    #[test]
+    fn simple_floats_round_like_the_full_parser() {
+        for text in ["0.1", "-0.0", "0.30000000000000004", "123456789012345.6", "9.999999999999999", "1.", ".5", "-12.25", "999999999999999", "0.000000000000001"] {
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(parse_float(text.as_bytes()).map(f64::to_bits), Ok(expected.to_bits()), "{text}");
+        }
+        let mut state = 7u64;
+        for _ in 0..10_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let text = format!("{}.{:0w$}", state >> 44, (state >> 20) % 10_000, w = (state % 5) as usize);
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(parse_float(text.as_bytes()), Ok(expected), "{text}");
+        }
     }
 
     #[test]
