@@ -16,35 +16,10 @@ pub type Fields = Vec<(usize, usize)>;
 /// its delimiters, which are then handled in order.
 pub fn split_unquoted(data: &[u8], bounds: &mut Vec<u32>, mut on_record: impl FnMut(usize) -> bool) {
     let len = data.len();
-    let mut field_start = 0usize;
-    let mut fields = 0usize;
-    // A `\n` right after a `\r` is part of the same terminator.
-    let mut skip_lf_at = usize::MAX;
-    let mut handle = |k: usize, bounds: &mut Vec<u32>| -> bool {
-        let c = data[k];
-        if c == b',' {
-            bounds.push(field_start as u32);
-            bounds.push(k as u32);
-            fields += 1;
-            field_start = k + 1;
-            return true;
-        }
-        if c == b'\n' && k == skip_lf_at {
-            field_start = k + 1;
-            return true;
-        }
-        if c == b'\r' {
-            skip_lf_at = k + 1;
-        }
-        if !(fields == 0 && field_start == k) {
-            bounds.push(field_start as u32);
-            bounds.push(k as u32);
-            fields += 1;
-        }
-        let n = fields;
-        fields = 0;
-        field_start = k + 1;
-        on_record(n)
+    let mut state = SplitState {
+        field_start: 0,
+        fields: 0,
+        skip_lf_at: usize::MAX,
     };
     let mut i = 0;
     while i + 8 <= len {
@@ -53,23 +28,61 @@ pub fn split_unquoted(data: &[u8], bounds: &mut Vec<u32>, mut on_record: impl Fn
         while hits != 0 {
             let k = i + (hits.trailing_zeros() / 8) as usize;
             hits &= hits - 1;
-            if !handle(k, bounds) {
+            if !state.delimiter(data[k], k, bounds, &mut on_record) {
                 return;
             }
         }
         i += 8;
     }
     while i < len {
-        if matches!(data[i], b',' | b'\n' | b'\r') && !handle(i, bounds) {
+        let c = data[i];
+        if matches!(c, b',' | b'\n' | b'\r') && !state.delimiter(c, i, bounds, &mut on_record) {
             return;
         }
         i += 1;
     }
     // A last line without a terminator.
-    if field_start < len || fields > 0 {
-        bounds.push(field_start as u32);
+    if state.field_start < len || state.fields > 0 {
+        bounds.push(state.field_start as u32);
         bounds.push(len as u32);
-        on_record(fields + 1);
+        on_record(state.fields + 1);
+    }
+}
+
+struct SplitState {
+    field_start: usize,
+    fields: usize,
+    /// A `\n` right after a `\r` is part of the same terminator.
+    skip_lf_at: usize,
+}
+
+impl SplitState {
+    /// Handles delimiter `c` at `k`; false when `on_record` asked to stop.
+    #[inline(always)]
+    fn delimiter(&mut self, c: u8, k: usize, bounds: &mut Vec<u32>, on_record: &mut impl FnMut(usize) -> bool) -> bool {
+        if c == b',' {
+            bounds.push(self.field_start as u32);
+            bounds.push(k as u32);
+            self.fields += 1;
+            self.field_start = k + 1;
+            return true;
+        }
+        if c == b'\n' && k == self.skip_lf_at {
+            self.field_start = k + 1;
+            return true;
+        }
+        if c == b'\r' {
+            self.skip_lf_at = k + 1;
+        }
+        if !(self.fields == 0 && self.field_start == k) {
+            bounds.push(self.field_start as u32);
+            bounds.push(k as u32);
+            self.fields += 1;
+        }
+        let n = self.fields;
+        self.fields = 0;
+        self.field_start = k + 1;
+        on_record(n)
     }
 }
 

@@ -157,8 +157,8 @@ pub fn parse_bool(b: &[u8]) -> Result<bool, String> {
 pub fn parse_date(b: &[u8]) -> Result<i32, String> {
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) {
-            if y >= 1 && (1..=12).contains(&m) && d >= 1 && d <= month_days(y, m) {
-                return Ok(days_since_epoch(y, m, d));
+            if let Some(days) = days_since_epoch(y, m, d) {
+                return Ok(days);
             }
             return Err(ymd_error(y, m));
         }
@@ -166,26 +166,36 @@ pub fn parse_date(b: &[u8]) -> Result<i32, String> {
     parse_date_other(b)
 }
 
-#[inline]
-fn month_days(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+/// Days from 1970-01-01 to January 1st of each year 0..=10000 (index 0 unused), built at
+/// compile time: date parsing is then two table reads.
+static YEAR_START: [i32; 10_001] = {
+    let mut table = [0i32; 10_001];
+    let mut y = 1;
+    while y <= 10_000 {
+        let p = (y - 1) as i32;
+        table[y] = p * 365 + p / 4 - p / 100 + p / 400 - 719_162;
+        y += 1;
     }
-}
+    table
+};
 
-/// Days since 1970-01-01 of a valid date in years 1..=9999, inlined here because every
-/// date cell of a dummy table goes through it: whole years before, then the month's start.
+const MONTH_START: [u32; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const MONTH_DAYS: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// Days since 1970-01-01, or None when the date does not exist (or is outside 1..=9999).
 #[inline]
-fn days_since_epoch(year: u32, month: u32, day: u32) -> i32 {
-    const MONTH_START: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-    let y = year - 1;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = y * 365 + y / 4 - y / 100 + y / 400 + MONTH_START[month as usize - 1] + (leap && month > 2) as u32 + day - 1;
-    // 719_162 days from 0001-01-01 to 1970-01-01.
-    days as i32 - 719_162
+fn days_since_epoch(year: u32, month: u32, day: u32) -> Option<i32> {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let start = YEAR_START[year as usize];
+    let leap = (YEAR_START[year as usize + 1] - start == 366) as u32;
+    let month_days = MONTH_DAYS[month as usize] + (month == 2) as u32 * leap;
+    if day > month_days {
+        return None;
+    }
+    let leap_shift = (month > 2) as u32 * leap;
+    Some(start + (MONTH_START[month as usize] + leap_shift + day - 1) as i32)
 }
 
 #[inline]
