@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, sync_channel, Receiver};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use arrow_array::{
@@ -101,8 +101,13 @@ impl ChunkReader {
     }
 
     /// The next chunk, or None at the end of the file.
-    fn next_chunk(&mut self) -> Result<Option<Chunk>, String> {
-        let mut buf = std::mem::take(&mut self.carry);
+    /// `spare` is an emptied buffer from an earlier chunk, reused to spare the allocator
+    /// (and the kernel's page faults) a fresh 4 MB per chunk.
+    fn next_chunk(&mut self, spare: Option<Vec<u8>>) -> Result<Option<Chunk>, String> {
+        let mut buf = spare.unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut want = CHUNK_BYTES;
         loop {
             if !self.eof {
@@ -116,7 +121,8 @@ impl ChunkReader {
                 return Ok(Some(Chunk { data: buf, has_quotes }));
             }
             if let Some(end) = last_record_end(&buf, has_quotes) {
-                self.carry = buf[end..].to_vec();
+                self.carry.clear();
+                self.carry.extend_from_slice(&buf[end..]);
                 buf.truncate(end);
                 let has_quotes = has_quotes && buf.contains(&b'"');
                 return Ok(Some(Chunk { data: buf, has_quotes }));
@@ -169,20 +175,23 @@ fn parse_parallel(chunks: &mut ChunkReader, plan: &Plan) -> Result<Vec<ChunkResu
     let (job_tx, job_rx) = sync_channel::<(usize, Chunk)>(PARSE_THREADS);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (res_tx, res_rx) = channel::<(usize, ChunkResult)>();
+    let (spare_tx, spare_rx) = channel::<Vec<u8>>();
     let read_result = std::thread::scope(|s| {
         for _ in 0..PARSE_THREADS {
             let job_rx = Arc::clone(&job_rx);
             let res_tx = res_tx.clone();
+            let spare_tx = spare_tx.clone();
             let failed = &failed;
-            s.spawn(move || worker(&job_rx, &res_tx, plan, failed));
+            s.spawn(move || worker(&job_rx, &res_tx, &spare_tx, plan, failed));
         }
         drop(res_tx);
+        drop(spare_tx);
         let mut n = 0;
         let result = loop {
             if failed.load(Ordering::Relaxed) {
                 break Ok(());
             }
-            match chunks.next_chunk() {
+            match chunks.next_chunk(spare_rx.try_recv().ok()) {
                 Ok(Some(chunk)) => {
                     if job_tx.send((n, chunk)).is_err() {
                         break Ok(());
@@ -206,17 +215,22 @@ fn parse_parallel(chunks: &mut ChunkReader, plan: &Plan) -> Result<Vec<ChunkResu
 
 fn worker(
     jobs: &Mutex<Receiver<(usize, Chunk)>>,
-    results: &std::sync::mpsc::Sender<(usize, ChunkResult)>,
+    results: &Sender<(usize, ChunkResult)>,
+    spares: &Sender<Vec<u8>>,
     plan: &Plan,
     failed: &AtomicBool,
 ) {
+    // Kept across chunks so their memory is reused.
+    let mut bounds = Vec::new();
+    let mut scratch = Vec::new();
     loop {
         let job = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok((n, chunk))) = job else { return };
-        let result = parse_chunk(&chunk, plan);
+        let result = parse_chunk(&chunk, plan, &mut bounds, &mut scratch);
         if result.is_err() {
             failed.store(true, Ordering::Relaxed);
         }
+        let _ = spares.send(chunk.data);
         if results.send((n, result)).is_err() {
             return;
         }
@@ -227,12 +241,13 @@ fn worker(
 /// the header's width), then each requested column is converted in its own tight loop.
 /// The error reported is the reference's: the first bad row, and in it the first bad
 /// column in spec order (a wrong width comes before any column).
-fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
+fn parse_chunk(chunk: &Chunk, plan: &Plan, bounds: &mut Vec<u32>, scratch: &mut Vec<u8>) -> ChunkResult {
     if chunk.data.len() >= u32::MAX as usize {
         return Err(RowError::File("a record is too long (4 GB or more)".into()));
     }
     let width = plan.width;
-    let mut bounds: Vec<u32> = Vec::with_capacity(chunk.data.len() / 4);
+    bounds.clear();
+    scratch.clear();
     let mut rows = 0;
     let mut width_error = None;
     let mut check = |n: usize| {
@@ -243,10 +258,9 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
         rows += 1;
         true
     };
-    let mut scratch = Vec::new();
     let text: &[u8] = if chunk.has_quotes {
         let mut fields = Fields::with_capacity(width + 1);
-        let _ = records_quoted(&chunk.data, &mut fields, &mut scratch, |_, fs| {
+        let _ = records_quoted(&chunk.data, &mut fields, scratch, |_, fs| {
             if !check(fs.len()) {
                 return Err(());
             }
@@ -256,12 +270,12 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
             }
             Ok(())
         });
-        &scratch
+        scratch
     } else {
-        split_unquoted(&chunk.data, &mut bounds, check);
+        split_unquoted(&chunk.data, bounds, check);
         &chunk.data
     };
-    let cells = Cells { text, bounds: &bounds, width, rows };
+    let cells = Cells { text, bounds, width, rows };
     let mut columns = Vec::with_capacity(plan.targets.len());
     let mut first_error: Option<(usize, String)> = None;
     for (source, req) in &plan.targets {
