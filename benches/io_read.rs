@@ -21,7 +21,9 @@ fn write_table(path: &std::path::Path) -> usize {
     writeln!(out, "patient_id,date,snomedct_code,numeric_value").unwrap();
     let mut state: u64 = 1;
     let mut next = || {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         state >> 33
     };
     for i in 0..ROWS {
@@ -30,7 +32,13 @@ fn write_table(path: &std::path::Path) -> usize {
         let (y, m, d) = (2000 + r % 25, 1 + (r >> 5) % 12, 1 + (r >> 9) % 28);
         let code = 100_000 + (r >> 14) % 5_000 * 7_919;
         if r % 3 == 0 {
-            writeln!(out, "{patient},{y}-{m:02}-{d:02},{code},{}.{}", (r >> 20) % 200, (r >> 28) % 10).unwrap();
+            writeln!(
+                out,
+                "{patient},{y}-{m:02}-{d:02},{code},{}.{}",
+                (r >> 20) % 200,
+                (r >> 28) % 10
+            )
+            .unwrap();
         } else {
             writeln!(out, "{patient},{y}-{m:02}-{d:02},{code},").unwrap();
         }
@@ -50,7 +58,9 @@ fn bench(c: &mut Criterion) {
             ("numeric_value", Type::Float),
         ]),
     );
-    let columns: Vec<String> = ["date", "snomedct_code", "numeric_value"].map(String::from).to_vec();
+    let columns: Vec<String> = ["date", "snomedct_code", "numeric_value"]
+        .map(String::from)
+        .to_vec();
     let source = DummyTables::new(dir.path()).expect("dir");
     let mut group = c.benchmark_group("io_read");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -71,7 +81,10 @@ fn bench(c: &mut Criterion) {
         }
         if let Some(after) = cpu_seconds() {
             let gb = (bytes * runs) as f64 / 1e9;
-            println!("io_read/csv_1m_rows: {:.2} s CPU per GB (user + sys)", (after - before) / gb);
+            println!(
+                "io_read/csv_1m_rows: {:.2} s CPU per GB (user + sys)",
+                (after - before) / gb
+            );
         }
     }
 }
@@ -91,23 +104,51 @@ fn core_tables() -> Vec<(Table, Vec<String>)> {
         let names = cols.iter().map(|(n, _)| n.to_string()).collect();
         (Table::new(name, schema), names)
     };
-    let mut patients = table("patients", &[("sex", Type::Str), ("date_of_birth", Type::Date), ("date_of_death", Type::Date)]);
-    let sexes = ["female", "male", "intersex", "unknown"].map(|s| Value::Str(s.into())).to_vec();
+    let mut patients = table(
+        "patients",
+        &[
+            ("sex", Type::Str),
+            ("date_of_birth", Type::Date),
+            ("date_of_death", Type::Date),
+        ],
+    );
+    let sexes = ["female", "male", "intersex", "unknown"]
+        .map(|s| Value::Str(s.into()))
+        .to_vec();
     patients.0.schema.columns[0] = Column {
         name: "sex".into(),
         ty: Type::Str,
         constraints: vec![Constraint::Categorical(sexes)],
     };
     vec![
-        table("clinical_events", &[("date", Type::Date), ("snomedct_code", Type::Str), ("numeric_value", Type::Float)]),
-        table("medications", &[("date", Type::Date), ("dmd_code", Type::Str)]),
+        table(
+            "clinical_events",
+            &[
+                ("date", Type::Date),
+                ("snomedct_code", Type::Str),
+                ("numeric_value", Type::Float),
+            ],
+        ),
+        table(
+            "medications",
+            &[("date", Type::Date), ("dmd_code", Type::Str)],
+        ),
         patients,
-        table("practice_registrations", &[("start_date", Type::Date), ("end_date", Type::Date), ("practice_pseudo_id", Type::Int)]),
+        table(
+            "practice_registrations",
+            &[
+                ("start_date", Type::Date),
+                ("end_date", Type::Date),
+                ("practice_pseudo_id", Type::Int),
+            ],
+        ),
     ]
 }
 
 fn bench_core_tables(_: &mut Criterion) {
-    let Ok(dir) = std::env::var("EHRQL_IO_BENCH_DIR") else { return };
+    let Ok(dir) = std::env::var("EHRQL_IO_BENCH_DIR") else {
+        return;
+    };
     let source = DummyTables::new(&dir).expect("dir");
     let mut bytes = 0;
     let start = std::time::Instant::now();
@@ -115,7 +156,12 @@ fn bench_core_tables(_: &mut Criterion) {
     let mut rows = 0;
     for (table, columns) in core_tables() {
         bytes += std::fs::metadata(format!("{dir}/{}.csv", table.name)).map_or(0, |m| m.len());
-        rows += source.load(&table, &columns).expect("reads").iter().map(|b| b.num_rows()).sum::<usize>();
+        rows += source
+            .load(&table, &columns)
+            .expect("reads")
+            .iter()
+            .map(|b| b.num_rows())
+            .sum::<usize>();
     }
     let cpu = cpu_seconds().unwrap_or(0.0) - before;
     let gb = bytes as f64 / 1e9;

@@ -6,9 +6,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use arrow_array::{ArrayRef, DictionaryArray, Int32Array, LargeStringArray, RecordBatch, StringArray};
 use arrow_array::types::Int8Type;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+use arrow_array::{
+    ArrayRef, DictionaryArray, Int32Array, LargeStringArray, RecordBatch, StringArray,
+};
 use arrow_schema::{Field, Schema};
 use ehrql::engine::{table_arrow_schema, TableSource};
 use ehrql::io::input::{read_dataset_file, DummyTables};
@@ -17,11 +19,22 @@ use ehrql::qm::{Column, Constraint, Date, Table, TableSchema, Type, Value};
 
 /// A table like `patients` plus one column of each other type.
 fn table() -> Table {
-    let col = |name: &str, ty: Type, constraints: Vec<Constraint>| Column { name: name.into(), ty, constraints };
+    let col = |name: &str, ty: Type, constraints: Vec<Constraint>| Column {
+        name: name.into(),
+        ty,
+        constraints,
+    };
     Table::new(
         "people",
         TableSchema::new(vec![
-            col("sex", Type::Str, vec![Constraint::Categorical(vec![Value::Str("female".into()), Value::Str("male".into())])]),
+            col(
+                "sex",
+                Type::Str,
+                vec![Constraint::Categorical(vec![
+                    Value::Str("female".into()),
+                    Value::Str("male".into()),
+                ])],
+            ),
             col("dob", Type::Date, vec![]),
             col("n", Type::Int, vec![]),
             col("x", Type::Float, vec![]),
@@ -39,11 +52,18 @@ fn write(dir: &Path, name: &str, text: &str) {
 }
 
 fn load_err(dir: &Path, columns: &[String]) -> String {
-    DummyTables::new(dir).unwrap().load(&table(), columns).unwrap_err().to_string()
+    DummyTables::new(dir)
+        .unwrap()
+        .load(&table(), columns)
+        .unwrap_err()
+        .to_string()
 }
 
 fn load(dir: &Path, columns: &[String]) -> Vec<RecordBatch> {
-    DummyTables::new(dir).unwrap().load(&table(), columns).unwrap()
+    DummyTables::new(dir)
+        .unwrap()
+        .load(&table(), columns)
+        .unwrap()
 }
 
 fn concat(batches: &[RecordBatch]) -> RecordBatch {
@@ -54,10 +74,16 @@ fn concat(batches: &[RecordBatch]) -> RecordBatch {
 fn the_directory_must_exist() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");
-    assert_eq!(DummyTables::new(&missing).unwrap_err(), format!("{} does not exist", missing.display()));
+    assert_eq!(
+        DummyTables::new(&missing).unwrap_err(),
+        format!("{} does not exist", missing.display())
+    );
     let file = dir.path().join("f.csv");
     write(dir.path(), "f.csv", "");
-    assert_eq!(DummyTables::new(&file).unwrap_err(), format!("{} is not a directory", file.display()));
+    assert_eq!(
+        DummyTables::new(&file).unwrap_err(),
+        format!("{} is not a directory", file.display())
+    );
 }
 
 #[test]
@@ -65,9 +91,15 @@ fn directory_format_errors() {
     let dir = tempfile::tempdir().unwrap();
     let shown = dir.path().display().to_string();
     write(dir.path(), "README.md", "notes");
-    assert_eq!(load_err(dir.path(), &all()), format!("No supported file formats found in: {shown}"));
+    assert_eq!(
+        load_err(dir.path(), &all()),
+        format!("No supported file formats found in: {shown}")
+    );
     write(dir.path(), "other.csv", "patient_id\n");
-    assert_eq!(load_err(dir.path(), &all()), format!("Missing file: {shown}/people.csv"));
+    assert_eq!(
+        load_err(dir.path(), &all()),
+        format!("Missing file: {shown}/people.csv")
+    );
     write(dir.path(), "more.arrow", "");
     assert_eq!(
         load_err(dir.path(), &all()),
@@ -98,16 +130,38 @@ fn csv_errors_name_file_row_and_column() {
         assert_eq!(csv_err(text, &all()), expected, "{text:?}");
     }
     let row_cases = [
-        ("1,robot,,,,", "column 'sex': 'robot' not in valid categories: 'female', 'male'"),
-        ("1,,2020-1-01,,,", "column 'dob': Invalid isoformat string: '2020-1-01'"),
-        ("1,,2021-02-29,,,", "column 'dob': day is out of range for month"),
-        ("1,,,1.5,,", "column 'n': invalid literal for int() with base 10: '1.5'"),
-        ("1,,,,x,", "column 'x': could not convert string to float: 'x'"),
-        ("1,,,,,True", "column 'ok': invalid boolean, must be 'T' or 'F'"),
+        (
+            "1,robot,,,,",
+            "column 'sex': 'robot' not in valid categories: 'female', 'male'",
+        ),
+        (
+            "1,,2020-1-01,,,",
+            "column 'dob': Invalid isoformat string: '2020-1-01'",
+        ),
+        (
+            "1,,2021-02-29,,,",
+            "column 'dob': day is out of range for month",
+        ),
+        (
+            "1,,,1.5,,",
+            "column 'n': invalid literal for int() with base 10: '1.5'",
+        ),
+        (
+            "1,,,,x,",
+            "column 'x': could not convert string to float: 'x'",
+        ),
+        (
+            "1,,,,,True",
+            "column 'ok': invalid boolean, must be 'T' or 'F'",
+        ),
     ];
     for (row, expected) in row_cases {
         let text = format!("{header}2,male,2020-01-01,1,1.0,T\n{row}\n");
-        assert_eq!(csv_err(&text, &all()), format!("'people.csv', row 2: {expected}"), "{row}");
+        assert_eq!(
+            csv_err(&text, &all()),
+            format!("'people.csv', row 2: {expected}"),
+            "{row}"
+        );
     }
 }
 
@@ -125,11 +179,19 @@ fn csv_values_nulls_and_quoting() {
     let batch = concat(&batches);
     assert_eq!(batch.schema(), table_arrow_schema(&table(), &all()));
     assert_eq!(batch.num_rows(), 3);
-    let ids: Vec<i64> = batch.column(0).as_primitive::<Int64Type>().values().to_vec();
+    let ids: Vec<i64> = batch
+        .column(0)
+        .as_primitive::<Int64Type>()
+        .values()
+        .to_vec();
     assert_eq!(ids, vec![1, 2, 3]);
     let sex: Vec<Option<&str>> = batch.column(1).as_string::<i32>().iter().collect();
     assert_eq!(sex, vec![Some("male"), None, Some("female")]);
-    let dob: Vec<Option<i32>> = batch.column(2).as_primitive::<Date32Type>().iter().collect();
+    let dob: Vec<Option<i32>> = batch
+        .column(2)
+        .as_primitive::<Date32Type>()
+        .iter()
+        .collect();
     let day = |s: &str| Some(Date::parse_iso(s).unwrap().0);
     assert_eq!(dob, vec![day("2020-01-02"), None, day("2019-12-30")]);
     let n: Vec<Option<i64>> = batch.column(3).as_primitive::<Int64Type>().iter().collect();
@@ -230,11 +292,21 @@ fn arrow_and_parquet_tables() {
     for ext in ["arrow", "parquet"] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("people.{ext}"));
-        let write = |b: &RecordBatch| if ext == "arrow" { arrow_file(&path, b) } else { parquet_file(&path, b) };
+        let write = |b: &RecordBatch| {
+            if ext == "arrow" {
+                arrow_file(&path, b)
+            } else {
+                parquet_file(&path, b)
+            }
+        };
         write(&foreign_batch(&["male", "female"]));
         let columns = vec!["n".to_string(), "sex".to_string(), "x".to_string()];
         let batch = concat(&load(dir.path(), &columns));
-        assert_eq!(batch.schema(), table_arrow_schema(&table(), &columns), "{ext}");
+        assert_eq!(
+            batch.schema(),
+            table_arrow_schema(&table(), &columns),
+            "{ext}"
+        );
         let n: Vec<Option<i64>> = batch.column(1).as_primitive::<Int64Type>().iter().collect();
         assert_eq!(n, vec![Some(7), None]);
         let sex: Vec<Option<&str>> = batch.column(2).as_string::<i32>().iter().collect();
@@ -262,7 +334,10 @@ fn arrow_type_mismatches() {
         Field::new("patient_id", arrow_schema::DataType::Utf8, false),
         Field::new("sex", arrow_schema::DataType::LargeUtf8, true),
     ]);
-    arrow_file(&dir.path().join("people.arrow"), &RecordBatch::try_new(Arc::new(schema), columns).unwrap());
+    arrow_file(
+        &dir.path().join("people.arrow"),
+        &RecordBatch::try_new(Arc::new(schema), columns).unwrap(),
+    );
     assert_eq!(
         load_err(dir.path(), &all()),
         "Type mismatch in column 'patient_id': expected <class 'int'>, got string\n\
@@ -271,7 +346,13 @@ fn arrow_type_mismatches() {
 }
 
 fn dataset_specs() -> Vec<(String, ColumnSpec)> {
-    let spec = |ty: Type, nullable: bool| ColumnSpec { ty, nullable, categories: None, min_value: None, max_value: None };
+    let spec = |ty: Type, nullable: bool| ColumnSpec {
+        ty,
+        nullable,
+        categories: None,
+        min_value: None,
+        max_value: None,
+    };
     vec![
         ("patient_id".into(), spec(Type::Int, false)),
         ("age".into(), spec(Type::Int, true)),
@@ -288,23 +369,41 @@ fn dataset_files() {
     let result = read_dataset_file(&path, &dataset_specs()).unwrap();
     let batch = concat(&result.batches);
     assert_eq!(batch.schema(), result.schema);
-    let names: Vec<&str> = result.schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let names: Vec<&str> = result
+        .schema
+        .fields()
+        .iter()
+        .map(|f| f.name().as_str())
+        .collect();
     assert_eq!(names, ["patient_id", "age", "died"]);
     assert_eq!(batch.column(1).as_primitive::<Int64Type>().value(0), 50);
 
     // Every column is required in a dataset file.
     std::fs::write(&path, "patient_id\n1\n").unwrap();
-    let err = read_dataset_file(&path, &dataset_specs()).unwrap_err().to_string();
+    let err = read_dataset_file(&path, &dataset_specs())
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "Missing columns: age, died");
     std::fs::write(&path, "patient_id,age,died\n1,old,T\n").unwrap();
-    let err = read_dataset_file(&path, &dataset_specs()).unwrap_err().to_string();
-    assert_eq!(err, format!("'{shown}/d.csv', row 1: column 'age': invalid literal for int() with base 10: 'old'"));
+    let err = read_dataset_file(&path, &dataset_specs())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "'{shown}/d.csv', row 1: column 'age': invalid literal for int() with base 10: 'old'"
+        )
+    );
 
     let txt = dir.path().join("d.txt");
     std::fs::write(&txt, "").unwrap();
-    let err = read_dataset_file(&txt, &dataset_specs()).unwrap_err().to_string();
+    let err = read_dataset_file(&txt, &dataset_specs())
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "Unsupported file type: .txt");
-    let err = read_dataset_file(&dir.path().join("nope.csv"), &dataset_specs()).unwrap_err().to_string();
+    let err = read_dataset_file(&dir.path().join("nope.csv"), &dataset_specs())
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, format!("Missing file or directory: {shown}/nope.csv"));
 
     // A directory holds `dataset.<ext>`.

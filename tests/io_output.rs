@@ -20,7 +20,13 @@ use ehrql::qm::{Date, Type, Value};
 const GOLDEN: &str = "tests/io/golden";
 
 fn spec(ty: Type) -> ColumnSpec {
-    ColumnSpec { ty, nullable: true, categories: None, min_value: None, max_value: None }
+    ColumnSpec {
+        ty,
+        nullable: true,
+        categories: None,
+        min_value: None,
+        max_value: None,
+    }
 }
 
 /// The golden definition's column specs.
@@ -59,12 +65,109 @@ fn golden_result() -> DatasetResult {
         .map(|(n, s)| Field::new(n, arrow_type(&s.ty), s.nullable))
         .collect();
     let schema = Arc::new(Schema::new(fields));
-    let b = [Some(true), Some(false), None, Some(true), Some(false), Some(true), None, None, Some(false), Some(true), Some(true), Some(false), Some(true), Some(false), Some(true), Some(false), None];
-    let i = [Some(0), Some(-5), Some(i64::MAX), None, Some(42), Some(i64::MIN), Some(1), None, Some(7), Some(-1), Some(100), Some(2), Some(3), Some(4), Some(5), Some(6), None];
-    let f = [Some(0.1), Some(1e-7), Some(1e16), Some(50.0), Some(-0.0), None, Some(0.1 + 0.2), Some(1.5e300), Some(f64::INFINITY), Some(f64::NEG_INFINITY), Some(123456789012345.6), Some(1e-5), Some(0.0001), Some(1e22), Some(9999999999999998.0), Some(1234567890123456.0), None];
-    let s = [Some("plain"), Some("a,b"), Some("he said \"hi\""), Some("line\nbreak"), None, Some("trailing space "), Some("it's"), Some("caf\u{e9} \u{2603}"), Some("cr\rinside"), Some(","), Some("\""), Some(" lead"), Some("x\r\ny"), Some("tab\there"), Some("semi;colon"), Some("q\"q,\""), None];
-    let d = [date("2020-01-01"), date("1999-12-31"), date("0001-01-01"), date("9999-12-31"), None, date("2024-02-29"), None, date("1970-01-01"), date("2000-02-29"), date("2020-12-31"), date("1900-01-01"), date("2021-06-15"), date("2022-01-31"), date("2023-03-01"), date("2023-03-02"), date("2023-03-03"), None];
-    let mut c = vec![Some("low"), Some("high"), None, Some("low"), None, Some("high")];
+    let b = [
+        Some(true),
+        Some(false),
+        None,
+        Some(true),
+        Some(false),
+        Some(true),
+        None,
+        None,
+        Some(false),
+        Some(true),
+        Some(true),
+        Some(false),
+        Some(true),
+        Some(false),
+        Some(true),
+        Some(false),
+        None,
+    ];
+    let i = [
+        Some(0),
+        Some(-5),
+        Some(i64::MAX),
+        None,
+        Some(42),
+        Some(i64::MIN),
+        Some(1),
+        None,
+        Some(7),
+        Some(-1),
+        Some(100),
+        Some(2),
+        Some(3),
+        Some(4),
+        Some(5),
+        Some(6),
+        None,
+    ];
+    let f = [
+        Some(0.1),
+        Some(1e-7),
+        Some(1e16),
+        Some(50.0),
+        Some(-0.0),
+        None,
+        Some(0.1 + 0.2),
+        Some(1.5e300),
+        Some(f64::INFINITY),
+        Some(f64::NEG_INFINITY),
+        Some(123456789012345.6),
+        Some(1e-5),
+        Some(0.0001),
+        Some(1e22),
+        Some(9999999999999998.0),
+        Some(1234567890123456.0),
+        None,
+    ];
+    let s = [
+        Some("plain"),
+        Some("a,b"),
+        Some("he said \"hi\""),
+        Some("line\nbreak"),
+        None,
+        Some("trailing space "),
+        Some("it's"),
+        Some("caf\u{e9} \u{2603}"),
+        Some("cr\rinside"),
+        Some(","),
+        Some("\""),
+        Some(" lead"),
+        Some("x\r\ny"),
+        Some("tab\there"),
+        Some("semi;colon"),
+        Some("q\"q,\""),
+        None,
+    ];
+    let d = [
+        date("2020-01-01"),
+        date("1999-12-31"),
+        date("0001-01-01"),
+        date("9999-12-31"),
+        None,
+        date("2024-02-29"),
+        None,
+        date("1970-01-01"),
+        date("2000-02-29"),
+        date("2020-12-31"),
+        date("1900-01-01"),
+        date("2021-06-15"),
+        date("2022-01-31"),
+        date("2023-03-01"),
+        date("2023-03-02"),
+        date("2023-03-03"),
+        None,
+    ];
+    let mut c = vec![
+        Some("low"),
+        Some("high"),
+        None,
+        Some("low"),
+        None,
+        Some("high"),
+    ];
     c.resize(17, None);
     let mut r = vec![Some(0), Some(999), None, Some(5), None, Some(1)];
     r.resize(17, None);
@@ -82,7 +185,10 @@ fn golden_result() -> DatasetResult {
         Arc::new(Int64Array::from(n)),
     ];
     let batch = RecordBatch::try_new(schema.clone(), columns).unwrap();
-    DatasetResult { schema, batches: vec![batch.slice(0, 7), batch.slice(7, 10)] }
+    DatasetResult {
+        schema,
+        batches: vec![batch.slice(0, 7), batch.slice(7, 10)],
+    }
 }
 
 fn golden_csv() -> Vec<u8> {
@@ -101,7 +207,10 @@ fn csv_is_byte_identical_to_the_reference() {
     let target = OutputTarget::parse(Some(path.to_str().unwrap())).unwrap();
     write_one(&target, &golden_result());
     let written = std::fs::read(&path).unwrap();
-    assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&golden_csv()));
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        String::from_utf8_lossy(&golden_csv())
+    );
     assert_eq!(written, golden_csv());
 }
 
@@ -139,7 +248,8 @@ fn pyarrow_type(ty: &DataType, ordered: bool) -> String {
 }
 
 fn read_arrow(path: &Path) -> (Arc<Schema>, Vec<RecordBatch>) {
-    let reader = arrow_ipc::reader::FileReader::try_new(std::fs::File::open(path).unwrap(), None).unwrap();
+    let reader =
+        arrow_ipc::reader::FileReader::try_new(std::fs::File::open(path).unwrap(), None).unwrap();
     let schema = reader.schema();
     (schema, reader.map(Result::unwrap).collect())
 }
@@ -157,17 +267,25 @@ fn arrow_has_the_reference_types_and_reads_back() {
         .iter()
         .map(|f| {
             let not_null = if f.is_nullable() { "" } else { " not null" };
-            format!("{}: {}{not_null}", f.name(), pyarrow_type(f.data_type(), f.dict_is_ordered().unwrap_or(false)))
+            format!(
+                "{}: {}{not_null}",
+                f.name(),
+                pyarrow_type(f.data_type(), f.dict_is_ordered().unwrap_or(false))
+            )
         })
         .collect();
-    let golden = std::fs::read_to_string(Path::new(GOLDEN).join("dataset.arrow.schema.txt")).unwrap();
+    let golden =
+        std::fs::read_to_string(Path::new(GOLDEN).join("dataset.arrow.schema.txt")).unwrap();
     assert_eq!(rendered.join("\n"), golden.trim_end());
     // Values survive: read back as a dataset file and written as CSV, they give the golden
     // text again.
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 17);
     let back = read_dataset_file(&path, &specs()).unwrap();
     let csv = dir.path().join("again.csv");
-    write_one(&OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(), &back);
+    write_one(
+        &OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(),
+        &back,
+    );
     assert_eq!(std::fs::read(&csv).unwrap(), golden_csv());
 }
 
@@ -175,16 +293,28 @@ fn arrow_has_the_reference_types_and_reads_back() {
 fn parquet_reads_back_with_the_same_types() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dataset.parquet");
-    write_one(&OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(), &golden_result());
+    write_one(
+        &OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(),
+        &golden_result(),
+    );
     let file = std::fs::File::open(&path).unwrap();
-    let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
-    let types: Vec<DataType> = builder.schema().fields().iter().map(|f| f.data_type().clone()).collect();
+    let builder =
+        parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    let types: Vec<DataType> = builder
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.data_type().clone())
+        .collect();
     assert_eq!(types[7], DataType::UInt16);
     assert_eq!(types[8], DataType::UInt16);
     assert!(matches!(&types[6], DataType::Dictionary(k, _) if **k == DataType::Int8));
     let back = read_dataset_file(&path, &specs()).unwrap();
     let csv = dir.path().join("again.csv");
-    write_one(&OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(), &back);
+    write_one(
+        &OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(),
+        &back,
+    );
     assert_eq!(std::fs::read(&csv).unwrap(), golden_csv());
 }
 
@@ -193,10 +323,16 @@ fn csv_and_csv_gz_read_back() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["d.csv", "d.csv.gz"] {
         let path = dir.path().join(name);
-        write_one(&OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(), &golden_result());
+        write_one(
+            &OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(),
+            &golden_result(),
+        );
         let back = read_dataset_file(&path, &specs()).unwrap();
         let csv = dir.path().join("again.csv");
-        write_one(&OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(), &back);
+        write_one(
+            &OutputTarget::parse(Some(csv.to_str().unwrap())).unwrap(),
+            &back,
+        );
         assert_eq!(std::fs::read(&csv).unwrap(), golden_csv(), "{name}");
     }
 }
@@ -206,8 +342,14 @@ fn empty_arrow_result_has_the_schema_and_no_batches() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.arrow");
     let result = golden_result();
-    let empty = DatasetResult { schema: result.schema.clone(), batches: vec![] };
-    write_one(&OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(), &empty);
+    let empty = DatasetResult {
+        schema: result.schema.clone(),
+        batches: vec![],
+    };
+    write_one(
+        &OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(),
+        &empty,
+    );
     let (schema, batches) = read_arrow(&path);
     assert_eq!(schema.fields().len(), 9);
     assert!(batches.is_empty());
@@ -218,15 +360,24 @@ fn output_arguments() {
     assert_eq!(OutputTarget::parse(None), Ok(OutputTarget::Stdout));
     assert_eq!(
         OutputTarget::parse(Some("out/d.csv.gz")),
-        Ok(OutputTarget::File { path: "out/d.csv.gz".into(), format: FileFormat::CsvGz })
+        Ok(OutputTarget::File {
+            path: "out/d.csv.gz".into(),
+            format: FileFormat::CsvGz
+        })
     );
     assert_eq!(
         OutputTarget::parse(Some("out/:arrow")),
-        Ok(OutputTarget::Dir { path: "out".into(), format: FileFormat::Arrow })
+        Ok(OutputTarget::Dir {
+            path: "out".into(),
+            format: FileFormat::Arrow
+        })
     );
     assert_eq!(
         OutputTarget::parse(Some("a/out:csv")),
-        Ok(OutputTarget::Dir { path: "a/out".into(), format: FileFormat::Csv })
+        Ok(OutputTarget::Dir {
+            path: "a/out".into(),
+            format: FileFormat::Csv
+        })
     );
     assert_eq!(
         OutputTarget::parse(Some("out.txt")).unwrap_err(),
@@ -247,9 +398,16 @@ fn several_tables_need_a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let result = golden_result();
     let specs = specs();
-    let tables = [("dataset", &result, &specs[..]), ("events_1", &result, &specs[..])];
+    let tables = [
+        ("dataset", &result, &specs[..]),
+        ("events_1", &result, &specs[..]),
+    ];
     let file = dir.path().join("x.csv");
-    let err = write_dataset(&OutputTarget::parse(Some(file.to_str().unwrap())).unwrap(), &tables).unwrap_err();
+    let err = write_dataset(
+        &OutputTarget::parse(Some(file.to_str().unwrap())).unwrap(),
+        &tables,
+    )
+    .unwrap_err();
     let shown = file.to_str().unwrap();
     let base = dir.path().join("x");
     assert_eq!(
@@ -263,10 +421,16 @@ fn several_tables_need_a_directory() {
     let target = format!("{}/out/:csv", dir.path().display());
     write_dataset(&OutputTarget::parse(Some(&target)).unwrap(), &tables).unwrap();
     for name in ["dataset.csv", "events_1.csv"] {
-        assert_eq!(std::fs::read(dir.path().join("out").join(name)).unwrap(), golden_csv());
+        assert_eq!(
+            std::fs::read(dir.path().join("out").join(name)).unwrap(),
+            golden_csv()
+        );
     }
     // Only the two files: no temporary files left behind.
-    assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+        2
+    );
 }
 
 #[test]
@@ -276,20 +440,45 @@ fn a_failed_write_leaves_no_output() {
     // `c` is categorical: an unknown value cannot be written as Arrow.
     let batch = &result.batches[0];
     let mut columns = batch.columns().to_vec();
-    columns[6] = Arc::new(StringArray::from(vec![Some("low"), Some("robot"), None, None, None, None, None]));
+    columns[6] = Arc::new(StringArray::from(vec![
+        Some("low"),
+        Some("robot"),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]));
     result.batches[0] = RecordBatch::try_new(batch.schema(), columns).unwrap();
     let path = dir.path().join("sub/d.arrow");
     let specs = specs();
-    let err = write_dataset(&OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(), &[("dataset", &result, &specs)])
-        .unwrap_err();
-    assert_eq!(err.to_string(), "Invalid value 'robot' for column 'c'\nAllowed are: 'low', 'high'");
+    let err = write_dataset(
+        &OutputTarget::parse(Some(path.to_str().unwrap())).unwrap(),
+        &[("dataset", &result, &specs)],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Invalid value 'robot' for column 'c'\nAllowed are: 'low', 'high'"
+    );
     assert!(!path.exists());
     // A directory target writes nothing when any table fails.
     let good = golden_result();
-    let tables = [("dataset", &good, &specs[..]), ("events", &result, &specs[..])];
+    let tables = [
+        ("dataset", &good, &specs[..]),
+        ("events", &result, &specs[..]),
+    ];
     let out = dir.path().join("out");
-    let err = write_dataset(&OutputTarget::Dir { path: out.clone(), format: FileFormat::Arrow }, &tables);
+    let err = write_dataset(
+        &OutputTarget::Dir {
+            path: out.clone(),
+            format: FileFormat::Arrow,
+        },
+        &tables,
+    );
     assert!(err.is_err());
-    let left: Vec<_> = std::fs::read_dir(&out).map(|d| d.flatten().collect()).unwrap_or_default();
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }

@@ -14,7 +14,11 @@ pub type Fields = Vec<(usize, usize)>;
 ///
 /// Every byte is looked at once, eight at a time: each word yields the exact positions of
 /// its delimiters, which are then handled in order.
-pub fn split_unquoted(data: &[u8], bounds: &mut Vec<u32>, mut on_record: impl FnMut(usize) -> bool) {
+pub fn split_unquoted(
+    data: &[u8],
+    bounds: &mut Vec<u32>,
+    mut on_record: impl FnMut(usize) -> bool,
+) {
     let len = data.len();
     let mut state = SplitState {
         field_start: 0,
@@ -59,7 +63,13 @@ struct SplitState {
 impl SplitState {
     /// Handles delimiter `c` at `k`; false when `on_record` asked to stop.
     #[inline(always)]
-    fn delimiter(&mut self, c: u8, k: usize, bounds: &mut Vec<u32>, on_record: &mut impl FnMut(usize) -> bool) -> bool {
+    fn delimiter(
+        &mut self,
+        c: u8,
+        k: usize,
+        bounds: &mut Vec<u32>,
+        on_record: &mut impl FnMut(usize) -> bool,
+    ) -> bool {
         if c == b',' {
             bounds.push(self.field_start as u32);
             bounds.push(k as u32);
@@ -291,8 +301,9 @@ mod tests {
             });
             let mut k = 0;
             for n in counts {
-                let record: Vec<(usize, usize)> =
-                    (k..k + n).map(|f| (bounds[2 * f] as usize, bounds[2 * f + 1] as usize)).collect();
+                let record: Vec<(usize, usize)> = (k..k + n)
+                    .map(|f| (bounds[2 * f] as usize, bounds[2 * f + 1] as usize))
+                    .collect();
                 k += n;
                 push(data.as_bytes(), &record).unwrap();
             }
@@ -305,14 +316,39 @@ mod tests {
         // Expected values observed from Python's csv.reader.
         assert_eq!(
             split("a,b\r\n\r\n1,2\n\n3,\"x\ny\"\n4"),
-            vec![vec!["a", "b"], vec![], vec!["1", "2"], vec![], vec!["3", "x\ny"], vec!["4"]]
+            vec![
+                vec!["a", "b"],
+                vec![],
+                vec!["1", "2"],
+                vec![],
+                vec!["3", "x\ny"],
+                vec!["4"]
+            ]
         );
-        assert_eq!(split("a,b\r\n\r\n1,2\n\n4,"), vec![vec!["a", "b"], vec![], vec!["1", "2"], vec![], vec!["4", ""]]);
-        assert_eq!(split("a,b\n1,\"x\"y,z\n"), vec![vec!["a", "b"], vec!["1", "xy", "z"]]);
+        assert_eq!(
+            split("a,b\r\n\r\n1,2\n\n4,"),
+            vec![
+                vec!["a", "b"],
+                vec![],
+                vec!["1", "2"],
+                vec![],
+                vec!["4", ""]
+            ]
+        );
+        assert_eq!(
+            split("a,b\n1,\"x\"y,z\n"),
+            vec![vec!["a", "b"], vec!["1", "xy", "z"]]
+        );
         assert_eq!(split("1, \"x\"\n"), vec![vec!["1", " \"x\""]]);
-        assert_eq!(split("\"a\"\"b\",\"\"\r\"c,d\""), vec![vec!["a\"b", ""], vec!["c,d"]]);
+        assert_eq!(
+            split("\"a\"\"b\",\"\"\r\"c,d\""),
+            vec![vec!["a\"b", ""], vec!["c,d"]]
+        );
         assert_eq!(split("a\rb\r\nc"), vec![vec!["a"], vec!["b"], vec!["c"]]);
-        assert_eq!(split("a\r\r\nb,\n,"), vec![vec!["a"], vec![], vec!["b", ""], vec!["", ""]]);
+        assert_eq!(
+            split("a\r\r\nb,\n,"),
+            vec![vec!["a"], vec![], vec!["b", ""], vec!["", ""]]
+        );
         assert_eq!(
             split("0123456789,abcdefghijklmnop,q\r\n,,,,,,,,,\n\nlonger line of text here,x"),
             vec![

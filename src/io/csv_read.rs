@@ -15,7 +15,9 @@ use arrow_array::{
 use arrow_buffer::{Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 
 use super::columns::{ColumnReq, Kind, TableReq};
-use super::csv_chunks::{first_record_end, last_record_end, records_quoted, split_unquoted, Fields};
+use super::csv_chunks::{
+    first_record_end, last_record_end, records_quoted, split_unquoted, Fields,
+};
 use super::values::{parse_bool, parse_date, parse_float, parse_int, text_repr};
 use crate::eval::repr::str_repr;
 
@@ -26,10 +28,18 @@ const PARSE_THREADS: usize = 2;
 
 /// Reads `path` (gzip-compressed when `gz`) into batches with `req.schema`. `name` is the
 /// file as messages print it.
-pub fn read_csv(path: &Path, gz: bool, name: &str, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
+pub fn read_csv(
+    path: &Path,
+    gz: bool,
+    name: &str,
+    req: &TableReq,
+) -> Result<Vec<RecordBatch>, String> {
     let file = File::open(path).map_err(|e| format!("'{name}': {e}"))?;
     let inner: Box<dyn Read + Send> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+            1 << 16,
+            file,
+        )))
     } else {
         Box::new(file)
     };
@@ -118,14 +128,20 @@ impl ChunkReader {
             }
             let has_quotes = buf.contains(&b'"');
             if self.eof {
-                return Ok(Some(Chunk { data: buf, has_quotes }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    has_quotes,
+                }));
             }
             if let Some(end) = last_record_end(&buf, has_quotes) {
                 self.carry.clear();
                 self.carry.extend_from_slice(&buf[end..]);
                 buf.truncate(end);
                 let has_quotes = has_quotes && buf.contains(&b'"');
-                return Ok(Some(Chunk { data: buf, has_quotes }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    has_quotes,
+                }));
             }
             // A record longer than a chunk: read on.
             want = buf.len().max(CHUNK_BYTES);
@@ -144,7 +160,10 @@ impl ChunkReader {
                 let mut header = Vec::new();
                 records_quoted(&buf[..end], &mut fields, &mut scratch, |b, fs| {
                     if header.is_empty() {
-                        header = fs.iter().map(|&(s, e)| String::from_utf8_lossy(&b[s..e]).into_owned()).collect();
+                        header = fs
+                            .iter()
+                            .map(|&(s, e)| String::from_utf8_lossy(&b[s..e]).into_owned())
+                            .collect();
                     }
                     Ok::<(), ()>(())
                 })
@@ -241,7 +260,12 @@ fn worker(
 /// the header's width), then each requested column is converted in its own tight loop.
 /// The error reported is the reference's: the first bad row, and in it the first bad
 /// column in spec order (a wrong width comes before any column).
-fn parse_chunk(chunk: &Chunk, plan: &Plan, bounds: &mut Vec<u32>, scratch: &mut Vec<u8>) -> ChunkResult {
+fn parse_chunk(
+    chunk: &Chunk,
+    plan: &Plan,
+    bounds: &mut Vec<u32>,
+    scratch: &mut Vec<u8>,
+) -> ChunkResult {
     if chunk.data.len() >= u32::MAX as usize {
         return Err(RowError::File("a record is too long (4 GB or more)".into()));
     }
@@ -252,7 +276,10 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan, bounds: &mut Vec<u32>, scratch: &mut 
     let mut width_error = None;
     let mut check = |n: usize| {
         if n != width {
-            width_error = Some(RowError::At(rows + 1, format!("expected {width} columns but got {n}")));
+            width_error = Some(RowError::At(
+                rows + 1,
+                format!("expected {width} columns but got {n}"),
+            ));
             return false;
         }
         rows += 1;
@@ -275,7 +302,12 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan, bounds: &mut Vec<u32>, scratch: &mut 
         split_unquoted(&chunk.data, bounds, check);
         &chunk.data
     };
-    let cells = Cells { text, bounds, width, rows };
+    let cells = Cells {
+        text,
+        bounds,
+        width,
+        rows,
+    };
     let mut columns = Vec::with_capacity(plan.targets.len());
     let mut first_error: Option<(usize, String)> = None;
     for (source, req) in &plan.targets {
@@ -297,7 +329,10 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan, bounds: &mut Vec<u32>, scratch: &mut 
                 }
             }
             Err(ColumnError::Invalid(msg)) => {
-                return Err(RowError::File(format!("column {}: {msg}", str_repr(&req.name))))
+                return Err(RowError::File(format!(
+                    "column {}: {msg}",
+                    str_repr(&req.name)
+                )))
             }
         }
     }

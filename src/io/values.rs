@@ -112,7 +112,9 @@ pub fn parse_float(b: &[u8]) -> Result<f64, String> {
 /// (Clinger's fast path). Anything else goes to the full parser.
 #[inline]
 fn simple_float(b: &[u8]) -> Option<f64> {
-    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
     let (neg, body) = match b.first()? {
         b'-' => (true, &b[1..]),
         _ => (false, b),
@@ -156,7 +158,8 @@ pub fn parse_bool(b: &[u8]) -> Result<bool, String> {
 #[inline]
 pub fn parse_date(b: &[u8]) -> Result<i32, String> {
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+        {
             if let Some(days) = days_since_epoch(y, m, d) {
                 return Ok(days);
             }
@@ -223,10 +226,15 @@ fn ymd_error(y: u32, m: u32) -> String {
 
 fn parse_date_other(b: &[u8]) -> Result<i32, String> {
     let bad = || format!("Invalid isoformat string: {}", text_repr(b));
-    let ymd = |y: u32, m: u32, d: u32| Date::from_ymd(y as i32, m, d).map(|d| d.0).ok_or_else(|| ymd_error(y, m));
+    let ymd = |y: u32, m: u32, d: u32| {
+        Date::from_ymd(y as i32, m, d)
+            .map(|d| d.0)
+            .ok_or_else(|| ymd_error(y, m))
+    };
     // YYYYMMDD
     if b.len() == 8 {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[4..6]), digits(&b[6..8])) {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[4..6]), digits(&b[6..8]))
+        {
             return ymd(y, m, d);
         }
     }
@@ -291,14 +299,34 @@ mod tests {
 
     #[test]
     fn simple_floats_round_like_the_full_parser() {
-        for text in ["0.1", "-0.0", "0.30000000000000004", "123456789012345.6", "9.999999999999999", "1.", ".5", "-12.25", "999999999999999", "0.000000000000001"] {
+        for text in [
+            "0.1",
+            "-0.0",
+            "0.30000000000000004",
+            "123456789012345.6",
+            "9.999999999999999",
+            "1.",
+            ".5",
+            "-12.25",
+            "999999999999999",
+            "0.000000000000001",
+        ] {
             let expected: f64 = text.parse().unwrap();
-            assert_eq!(parse_float(text.as_bytes()).map(f64::to_bits), Ok(expected.to_bits()), "{text}");
+            assert_eq!(
+                parse_float(text.as_bytes()).map(f64::to_bits),
+                Ok(expected.to_bits()),
+                "{text}"
+            );
         }
         let mut state = 7u64;
         for _ in 0..10_000 {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-            let text = format!("{}.{:0w$}", state >> 44, (state >> 20) % 10_000, w = (state % 5) as usize);
+            let text = format!(
+                "{}.{:0w$}",
+                state >> 44,
+                (state >> 20) % 10_000,
+                w = (state % 5) as usize
+            );
             let expected: f64 = text.parse().unwrap();
             assert_eq!(parse_float(text.as_bytes()), Ok(expected), "{text}");
         }
@@ -318,9 +346,14 @@ mod tests {
 
     #[test]
     fn fast_dates_agree_with_the_calendar() {
-        for days in (Date::from_ymd(1, 1, 1).unwrap().0..=Date::from_ymd(9999, 12, 31).unwrap().0).step_by(13) {
+        for days in (Date::from_ymd(1, 1, 1).unwrap().0..=Date::from_ymd(9999, 12, 31).unwrap().0)
+            .step_by(13)
+        {
             let (y, m, d) = Date(days).ymd();
-            assert_eq!(parse_date(format!("{y:04}-{m:02}-{d:02}").as_bytes()), Ok(days));
+            assert_eq!(
+                parse_date(format!("{y:04}-{m:02}-{d:02}").as_bytes()),
+                Ok(days)
+            );
         }
     }
 
@@ -331,10 +364,19 @@ mod tests {
         assert_eq!(date("2020W01"), Ok("2019-12-30".into()));
         assert_eq!(date("2020-W01-1"), Ok("2019-12-30".into()));
         assert_eq!(date("2020-W53-1"), Ok("2020-12-28".into()));
-        assert_eq!(date("2020-02-30"), Err("day is out of range for month".into()));
+        assert_eq!(
+            date("2020-02-30"),
+            Err("day is out of range for month".into())
+        );
         assert_eq!(date("2020-13-01"), Err("month must be in 1..12".into()));
         assert_eq!(date("0000-01-01"), Err("year 0 is out of range".into()));
-        assert_eq!(date("2021-W53-1"), Err("Invalid isoformat string: '2021-W53-1'".into()));
-        assert_eq!(date("2020-1-1"), Err("Invalid isoformat string: '2020-1-1'".into()));
+        assert_eq!(
+            date("2021-W53-1"),
+            Err("Invalid isoformat string: '2021-W53-1'".into())
+        );
+        assert_eq!(
+            date("2020-1-1"),
+            Err("Invalid isoformat string: '2020-1-1'".into())
+        );
     }
 }
