@@ -6,6 +6,7 @@
 //! definition file, not a `.py` file); 10 definition error (syntax, evaluation, ehrQL);
 //! 11 file validation error; 12 permissions error.
 
+mod example;
 mod explain;
 mod lang;
 
@@ -51,6 +52,15 @@ pub enum Command {
     },
     /// Run a definition and print its query model as JSON.
     SerializeDefinition(DefinitionArgs),
+    /// Write the bundled example tables (core schema, 300 synthetic patients) to a folder,
+    /// ready for `generate-dataset --dummy-tables`.
+    DumpExampleData {
+        /// The folder to write (default `example-data`).
+        dir: Option<PathBuf>,
+        /// The folder to write (the reference's spelling of the same option).
+        #[arg(short = 'd', long = "dst-dir", conflicts_with = "dir")]
+        dst_dir: Option<PathBuf>,
+    },
     /// Print the tables of a schema module (core, tpp, emis, emisv2, smoketest, raw.core, ...).
     DumpSchema {
         /// The schema module, e.g. `core` or `tpp`.
@@ -106,6 +116,10 @@ pub fn run(cli: Cli) -> i32 {
             lang::serialize(&args, format)
         }
         Command::DumpSchema { schema, format } => lang::dump_schema(&schema, format),
+        Command::DumpExampleData { dir, dst_dir } => example::dump(
+            &dir.or(dst_dir)
+                .unwrap_or_else(|| PathBuf::from("example-data")),
+        ),
     }
 }
 
