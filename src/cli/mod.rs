@@ -7,6 +7,7 @@
 //! 11 file validation error; 12 permissions error.
 
 mod example;
+mod generate;
 mod explain;
 mod lang;
 
@@ -40,6 +41,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a dataset definition over dummy tables and write the dataset.
+    GenerateDataset(generate::GenerateArgs),
     /// Check a definition file and the local modules it imports, reporting every error.
     Check(DefinitionArgs),
     /// Print one stage of the compiler for a definition file.
@@ -107,6 +110,7 @@ impl DefinitionArgs {
 pub fn run(cli: Cli) -> i32 {
     let format = cli.error_format;
     match cli.command {
+        Command::GenerateDataset(args) => generate::run(&args, format),
         Command::Check(args) => check(&args, format),
         Command::Explain { emit, definition } => explain::run(emit, &definition, format),
         Command::SerializeDefinition(args) => {
