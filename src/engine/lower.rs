@@ -70,15 +70,20 @@ pub(crate) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    pub fn new(arena: &'a Arena, tables: HashMap<TableRef, LogicalPlan>) -> Lowerer<'a> {
+    pub fn new(arena: &'a Arena) -> Lowerer<'a> {
         Lowerer {
             arena,
             udfs: Udfs::new(),
-            tables,
+            tables: HashMap::new(),
             inline: HashMap::new(),
             frames: HashMap::new(),
             next: 0,
         }
+    }
+
+    /// The loaded tables' scans (before any frame is planned).
+    pub fn set_tables(&mut self, tables: HashMap<TableRef, LogicalPlan>) {
+        self.tables = tables;
     }
 
     fn fresh(&mut self, what: &str) -> String {

@@ -55,8 +55,10 @@ fn run(arena: &Arena, dataset: &Dataset, source: &dyn TableSource) -> R<RunOutpu
     let dataset = rewrite_dataset_sorts(&mut arena, dataset)
         .map_err(|e| EngineError::Internal(format!("sort rewrite: {e}")))?;
     let roots = dataset.roots();
-    let tables = load_tables(&arena, &roots, source, threads())?;
-    let mut lw = Lowerer::new(&arena, tables);
+    let mut lw = Lowerer::new(&arena);
+    let filters = super::pushdown::row_filters(&arena, &dataset, &mut lw)?;
+    let tables = load_tables(&arena, &roots, source, threads(), &filters)?;
+    lw.set_tables(tables);
 
     // The population is evaluated over every patient in the tables it reads; population
     // validation guarantees that patients in no such table are not in the population.
