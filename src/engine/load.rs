@@ -54,6 +54,7 @@ pub(crate) fn load_tables(
     source: &dyn TableSource,
     partitions: usize,
     filters: &HashMap<TableRef, Expr>,
+    progress: &(dyn Fn(&str) + Sync),
 ) -> R<HashMap<TableRef, LogicalPlan>> {
     let mut plans = HashMap::new();
     let session = SessionContext::new();
@@ -66,6 +67,7 @@ pub(crate) fn load_tables(
             .map(str::to_string)
             .collect();
         let schema = table_arrow_schema(table, &cols);
+        let started = std::time::Instant::now();
         let batches = match filters.get(&t) {
             Some(condition) => {
                 let df_schema = DFSchema::try_from(schema.as_ref().clone()).map_err(df)?;
@@ -92,6 +94,17 @@ pub(crate) fn load_tables(
                 )));
             }
         }
+        let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+        progress(&format!(
+            "Read {}: {rows} rows{} in {:.1}s",
+            table.name,
+            if filters.contains_key(&t) {
+                " kept"
+            } else {
+                ""
+            },
+            started.elapsed().as_secs_f64()
+        ));
         let mut parts: Vec<Vec<RecordBatch>> = vec![Vec::new(); partitions.max(1)];
         for (i, b) in batches.into_iter().enumerate() {
             parts[i % partitions.max(1)].push(b);

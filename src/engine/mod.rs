@@ -20,7 +20,7 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use crate::qm::{Arena, Dataset, Table, Type};
 
 pub use load::values_array;
-pub use run::{run_dataset_with_events, RunOutput};
+pub use run::{run_dataset_with_events, run_dataset_with_progress, RunOutput};
 
 /// The Arrow type the engine uses for values of a query-model type: bool → Boolean,
 /// int → Int64, float → Float64, date → Date32, str, codes and multi-code strings → Utf8.
