@@ -14,4 +14,5 @@ pub mod eval;
 pub mod lang;
 pub mod project;
 pub mod qm;
+pub mod spec;
 pub mod syntax;

@@ -8,6 +8,7 @@
 
 mod explain;
 mod lang;
+mod spec;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -60,6 +61,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = lang::SchemaFormat::Md)]
         format: lang::SchemaFormat,
     },
+    /// Render the spec chapters as the Markdown language reference.
+    RenderSpec(spec::RenderSpecArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -106,6 +109,7 @@ pub fn run(cli: Cli) -> i32 {
             lang::serialize(&args, format)
         }
         Command::DumpSchema { schema, format } => lang::dump_schema(&schema, format),
+        Command::RenderSpec(args) => spec::render_spec(&args),
     }
 }
 
