@@ -11,6 +11,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod engine;
 pub mod eval;
+pub mod io;
 pub mod lang;
 pub mod project;
 pub mod qm;

@@ -1,0 +1,132 @@
+//! Input files: `--dummy-tables DIR` as a [`TableSource`], and `--dummy-data-file` (a
+//! dataset given verbatim), with the reference's validation and messages.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use arrow_array::RecordBatch;
+
+use super::arrow_read::{read_arrow, read_parquet};
+use super::columns::TableReq;
+use super::csv_read::read_csv;
+use super::format::{display_path, file_extension, table_file, FileFormat};
+use crate::engine::{DatasetResult, EngineError, TableSource};
+use crate::qm::introspect::ColumnSpec;
+use crate::qm::Table;
+
+/// A directory with one file per table (`<table>.csv`, `.csv.gz`, `.arrow` or
+/// `.parquet`), all in one format.
+#[derive(Debug)]
+pub struct DummyTables {
+    dir: PathBuf,
+    /// Found on first use: a definition that reads no table needs no data files.
+    format: OnceLock<Result<FileFormat, String>>,
+}
+
+impl DummyTables {
+    /// Errors as the CLI reports a bad `--dummy-tables` argument: `<p> does not exist`,
+    /// `<p> is not a directory`.
+    pub fn new(dir: impl Into<PathBuf>) -> Result<DummyTables, String> {
+        let dir = dir.into();
+        if !dir.exists() {
+            return Err(format!("{} does not exist", dir.display()));
+        }
+        if !dir.is_dir() {
+            return Err(format!("{} is not a directory", dir.display()));
+        }
+        Ok(DummyTables {
+            dir,
+            format: OnceLock::new(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn format(&self) -> Result<FileFormat, String> {
+        self.format.get_or_init(|| directory_format(&self.dir)).clone()
+    }
+}
+
+impl TableSource for DummyTables {
+    fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError> {
+        let format = self.format().map_err(EngineError::Input)?;
+        let path = table_file(&self.dir, &table.name, format);
+        let req = TableReq::for_table(table, columns);
+        read_file(&path, format, &req).map_err(EngineError::Input)
+    }
+}
+
+/// The one data format among a directory's files: `No supported file formats found in:
+/// p`, `Found multiple file formats (.arrow, .csv) in: p`. Other files (a README) are
+/// allowed.
+fn directory_format(dir: &Path) -> Result<FileFormat, String> {
+    let shown = display_path(dir);
+    if !dir.exists() {
+        return Err(format!("Missing directory: {shown}"));
+    }
+    if !dir.is_dir() {
+        return Err(format!("Not a directory: {shown}"));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{shown}: {e}"))?;
+    let mut found = BTreeSet::new();
+    for entry in entries.flatten() {
+        let ext = file_extension(&entry.path());
+        if let Some(f) = FileFormat::from_extension(&ext) {
+            found.insert((f.extension(), f));
+        }
+    }
+    match found.len() {
+        0 => Err(format!("No supported file formats found in: {shown}")),
+        1 => Ok(found.into_iter().next().expect("one format").1),
+        _ => {
+            let names: Vec<&str> = found.iter().map(|(e, _)| *e).collect();
+            Err(format!("Found multiple file formats ({}) in: {shown}", names.join(", ")))
+        }
+    }
+}
+
+/// Reads one table file in `format`: `Missing file: p` when it is not there.
+fn read_file(path: &Path, format: FileFormat, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
+    let shown = display_path(path);
+    if !path.is_file() {
+        return Err(format!("Missing file: {shown}"));
+    }
+    match format {
+        FileFormat::Csv => read_csv(path, false, &shown, req),
+        FileFormat::CsvGz => read_csv(path, true, &shown, req),
+        FileFormat::Arrow => read_arrow(path, &shown, req),
+        FileFormat::Parquet => read_parquet(path, &shown, req),
+    }
+}
+
+/// Reads `--dummy-data-file`: a dataset's rows given verbatim, in a file (format by
+/// extension) or a directory holding `dataset.<ext>`. Every column of `specs`
+/// (`patient_id` first) must be present; types and categories are checked. Rows are
+/// returned as they are in the file.
+pub fn read_dataset_file(
+    path: &Path,
+    specs: &[(String, ColumnSpec)],
+) -> Result<DatasetResult, EngineError> {
+    let req = TableReq::for_dataset(specs);
+    let shown = display_path(path);
+    if !path.exists() {
+        return Err(EngineError::Input(format!("Missing file or directory: {shown}")));
+    }
+    let (file, format) = if path.is_dir() {
+        let format = directory_format(path).map_err(EngineError::Input)?;
+        (table_file(path, "dataset", format), format)
+    } else {
+        let ext = file_extension(path);
+        let format = FileFormat::from_extension(&ext)
+            .ok_or_else(|| EngineError::Input(format!("Unsupported file type: {ext}")))?;
+        (path.to_path_buf(), format)
+    };
+    let batches = read_file(&file, format, &req).map_err(EngineError::Input)?;
+    Ok(DatasetResult {
+        schema: req.schema.clone(),
+        batches,
+    })
+}
