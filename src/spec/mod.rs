@@ -21,7 +21,7 @@ pub use compare::{cell_matches, compare, compare_table, result_table, ResultTabl
 pub use parse::{parse_columns, parse_file};
 pub use render::{render_docs, DocFile, INDEX};
 pub use run::{definition_for, run_case, CaseOutcome, Engine, Runner};
-pub use source::{memory_source, CaseTables};
+pub use source::memory_source;
 
 /// Relative tolerance for comparing floats with expected values.
 pub const FLOAT_RELATIVE_TOLERANCE: f64 = 1e-9;

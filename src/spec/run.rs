@@ -9,7 +9,7 @@ use crate::engine::{run_dataset, DatasetResult, TableSource};
 use crate::lang::compile_definition;
 use crate::qm::{Arena, Dataset};
 
-use super::{compare, Case, CaseTables, Spec};
+use super::{compare, memory_source, Case, Spec};
 
 /// The engines a case can run on. The SQL issue adds SQLite here; everything that loops
 /// over engines uses [`Engine::ALL`].
@@ -116,7 +116,10 @@ impl Runner {
                 "the definition defines measures, not a dataset".into(),
             );
         };
-        let source = CaseTables::new(case);
+        let source = match memory_source(case) {
+            Ok(s) => s,
+            Err(m) => return CaseOutcome::EngineError(m),
+        };
         // A panic in one case must not hide the outcome of every other case.
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engine.run(&compiled.arena, dataset, &source)

@@ -1,64 +1,18 @@
 //! A case's input tables as engine input: one Arrow batch per table, `patient_id` (Int64)
-//! then the columns the case gives, each typed by [`crate::engine::arrow_type`]; either as
-//! a [`MemorySource`] or as [`CaseTables`], a [`TableSource`] that builds exactly the
-//! columns an engine asks for.
+//! then the columns the case gives, each typed by [`crate::engine::arrow_type`], in a
+//! [`MemorySource`].
 
 use std::sync::Arc;
 
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
 };
-use arrow_array::{new_null_array, ArrayRef, Int64Array, RecordBatch};
+use arrow_array::{ArrayRef, Int64Array, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 
-use crate::engine::{arrow_type, table_arrow_schema, EngineError, MemorySource, TableSource};
-use crate::qm::Table;
+use crate::engine::{arrow_type, MemorySource};
 
 use super::{Case, Cell, InputTable};
-
-/// A case's tables as a [`TableSource`]: each load builds the batch from the typed cells
-/// with exactly the schema [`table_arrow_schema`] gives, NULL for columns the case leaves
-/// out; a table the case does not give is empty.
-#[derive(Debug, Clone)]
-pub struct CaseTables<'a> {
-    case: &'a Case,
-}
-
-impl<'a> CaseTables<'a> {
-    pub fn new(case: &'a Case) -> CaseTables<'a> {
-        CaseTables { case }
-    }
-}
-
-impl TableSource for CaseTables<'_> {
-    fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError> {
-        let schema = table_arrow_schema(table, columns);
-        let Some(given) = self.case.table(&table.name) else {
-            return Ok(vec![RecordBatch::new_empty(schema)]);
-        };
-        let ids: Int64Array = given.rows.iter().map(|r| Some(r.patient_id)).collect();
-        let mut arrays: Vec<ArrayRef> = vec![Arc::new(ids)];
-        for field in schema.fields().iter().skip(1) {
-            let array = match given.columns.iter().position(|c| &c.name == field.name()) {
-                Some(k) => column_array(field.data_type(), given.rows.iter().map(|r| &r.cells[k]))
-                    .ok_or_else(|| {
-                        EngineError::Input(format!(
-                            "{}: table {} column {} is not a {}",
-                            self.case.location(),
-                            table.name,
-                            field.name(),
-                            field.data_type()
-                        ))
-                    })?,
-                None => new_null_array(field.data_type(), given.rows.len()),
-            };
-            arrays.push(array);
-        }
-        let batch = RecordBatch::try_new(schema, arrays)
-            .map_err(|e| EngineError::Internal(format!("{}: {e}", self.case.location())))?;
-        Ok(vec![batch])
-    }
-}
 
 /// The case's tables as a [`MemorySource`]; tables the case does not give are left out,
 /// which the engine reads as empty.
@@ -186,13 +140,14 @@ mod tests {
     }
 
     #[test]
-    fn case_tables_give_the_columns_asked_for() {
+    fn the_source_gives_the_columns_asked_for() {
+        use crate::engine::TableSource;
         use crate::qm::{Table, TableSchema, Type};
         let cols = parse_columns("    i1 = Series(int)\n    s1 = Series(str)\n").unwrap();
         let text = "# T\n## c\n```tables\ne (event)\npatient_id | s1\n1 | a\n2 | b\n```\n```ehrql\ne.count_for_patient()\n```\n```expected\npatient_id | value\n1 | 1\n```\n";
         let case = &parse_file(Path::new("t.md"), text, &cols).unwrap().cases[0];
         let schema = TableSchema::from_types([("i1", Type::Int), ("s1", Type::Str)]);
-        let source = CaseTables::new(case);
+        let source = memory_source(case).unwrap();
         let batches = source
             .load(
                 &Table::new("e", schema.clone()),
