@@ -255,3 +255,29 @@ fn markdown_table(out: &mut String, header: &[&str], rows: impl Iterator<Item = 
     }
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_follow_github_and_count_repeats() {
+        let mut a = Anchors(HashMap::new());
+        assert_eq!(
+            a.next("Membership: is_in and is_not_in"),
+            "membership-is_in-and-is_not_in"
+        );
+        assert_eq!(a.next("`case` with (no) default"), "case-with-no-default");
+        assert_eq!(a.next("case with no default"), "case-with-no-default-1");
+    }
+
+    #[test]
+    fn chapters_are_titled_from_their_folders() {
+        let chapter = Chapter {
+            dir: "09_strings_and_codes".into(),
+            topics: Vec::new(),
+        };
+        assert_eq!(numbered_title(&chapter), "9. Strings and codes");
+        assert_eq!(page_name(&chapter), "09_strings_and_codes.md");
+    }
+}
