@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::{lang, DefinitionArgs, EXIT_DEFINITION, EXIT_FILE_VALIDATION, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE};
+use super::{
+    lang, DefinitionArgs, EXIT_DEFINITION, EXIT_FILE_VALIDATION, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE,
+};
 use crate::diagnostics::ErrorFormat;
 use crate::engine::{run_dataset_with_events, DatasetResult, EngineError, RunOutput};
 use crate::io::input::{read_dataset_file, DummyTables};
@@ -86,7 +88,10 @@ pub fn run(args: &GenerateArgs, format: ErrorFormat) -> i32 {
         })
     } else if let Some(tables) = &tables {
         log("Generating dummy dataset");
-        log(format_args!("Reading table data from {}", tables.dir().display()));
+        log(format_args!(
+            "Reading table data from {}",
+            tables.dir().display()
+        ));
         run_dataset_with_events(&compiled.arena, dataset, tables)
     } else {
         eprintln!(

@@ -7,8 +7,8 @@
 //! 11 file validation error; 12 permissions error.
 
 mod example;
-mod generate;
 mod explain;
+mod generate;
 mod lang;
 mod spec;
 

@@ -172,7 +172,11 @@ impl<'a> Lowerer<'a> {
                 unreachable!("sorts_of gives Sorts")
             };
             let key = self.expr(*sort_by, &mut ctx)?;
-            order.push(SortExpr::new(key, true, true));
+            // A key repeated lower down cannot change the order (and DataFusion's ordered
+            // first_value mishandles repeated keys).
+            if !order.iter().any(|o: &SortExpr| o.expr == key) {
+                order.push(SortExpr::new(key, true, true));
+            }
         }
         let mut aggs = Vec::new();
         let mut bools = Vec::new();
@@ -334,6 +338,13 @@ impl<'a> Lowerer<'a> {
             (AggregateFn::CountDistinct, Some(v)) => Some(agg::count_distinct(v)),
             (AggregateFn::Min, Some(v)) => Some(agg::min(v)),
             (AggregateFn::Max, Some(v)) => Some(agg::max(v)),
+            // Float sums and means are correctly rounded (Python's fsum; the reference's
+            // mean is `statistics.fmean`), so they do not depend on row order.
+            (AggregateFn::Sum | AggregateFn::Mean, Some(v))
+                if self.arena.series_type(source) == Some(&Type::Float) =>
+            {
+                Some(agg::array_agg(v))
+            }
             (AggregateFn::Sum, Some(v)) => Some(agg::sum(v)),
             (AggregateFn::Mean, Some(v)) => Some(agg::avg(cast(v, DataType::Float64))),
             (AggregateFn::CountEpisodes { .. }, Some(v)) => Some(agg::array_agg(v)),
@@ -367,6 +378,16 @@ impl<'a> Lowerer<'a> {
                     .call(vec![c(&out), lit(maximum_gap_days)]),
                 lit(0i64),
             ]),
+            AggregateFn::Sum | AggregateFn::Mean
+                if self.arena.series_type(source) == Some(&Type::Float) =>
+            {
+                let f = if op == AggregateFn::Sum {
+                    &self.udfs.float_sum
+                } else {
+                    &self.udfs.float_mean
+                };
+                f.call(vec![c(&out)])
+            }
             _ => c(&out),
         };
         ctx.values.insert(id, e.clone());

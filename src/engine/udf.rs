@@ -174,6 +174,96 @@ fn count_episodes() -> ScalarUDF {
     )
 }
 
+/// The correctly rounded sum of `values` (Shewchuk's exact partials, as Python's
+/// `math.fsum`): the result does not depend on the order rows arrive in.
+pub fn exact_sum(values: impl Iterator<Item = f64>) -> f64 {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0f64;
+    for mut x in values {
+        if !x.is_finite() {
+            special += x;
+            continue;
+        }
+        let mut kept = 0;
+        for k in 0..partials.len() {
+            let mut y = partials[k];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        return special;
+    }
+    // Add the partials from the top, with the half-way correction Python's fsum makes.
+    let Some(mut hi) = partials.pop() else {
+        return 0.0;
+    };
+    let mut lo = 0.0;
+    while let Some(y) = partials.pop() {
+        let x = hi;
+        hi = x + y;
+        let yr = hi - x;
+        lo = y - yr;
+        if lo != 0.0 {
+            break;
+        }
+    }
+    if let Some(&next) = partials.last() {
+        if (lo < 0.0 && next < 0.0) || (lo > 0.0 && next > 0.0) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    hi
+}
+
+/// Sum (`mean = false`) or mean of each list of floats (from `array_agg`), NULLs skipped;
+/// NULL for a NULL or all-NULL list.
+fn float_list_aggregate(name: &str, mean: bool) -> ScalarUDF {
+    let fun: ScalarFunctionImplementation = Arc::new(move |args: &[ColumnarValue]| {
+        let a = arrays(args)?;
+        let lists: &ListArray = a[0].as_list::<i32>();
+        let mut b = arrow_array::builder::Float64Builder::with_capacity(lists.len());
+        for i in 0..lists.len() {
+            if lists.is_null(i) {
+                b.append_null();
+                continue;
+            }
+            let values = lists.value(i);
+            let values = values.as_primitive::<arrow_array::types::Float64Type>();
+            let n = values.len() - values.null_count();
+            if n == 0 {
+                b.append_null();
+                continue;
+            }
+            let total = exact_sum(values.iter().flatten());
+            b.append_value(if mean { total / n as f64 } else { total });
+        }
+        Ok(ColumnarValue::Array(Arc::new(b.finish())))
+    });
+    let item = Arc::new(Field::new_list_field(DataType::Float64, true));
+    create_udf(
+        name,
+        vec![DataType::List(item)],
+        DataType::Float64,
+        Volatility::Immutable,
+        fun,
+    )
+}
+
 fn first_of_year(d: Date) -> Date {
     Date::from_ymd(d.ymd().0, 1, 1).expect("1 January exists")
 }
@@ -197,6 +287,8 @@ pub struct Udfs {
     pub diff_years: Arc<ScalarUDF>,
     pub contains: Arc<ScalarUDF>,
     pub count_episodes: Arc<ScalarUDF>,
+    pub float_sum: Arc<ScalarUDF>,
+    pub float_mean: Arc<ScalarUDF>,
 }
 
 impl Udfs {
@@ -214,6 +306,8 @@ impl Udfs {
             diff_years: Arc::new(date_diff("ehrql_diff_years", |l, r| years_between(r, l))),
             contains: Arc::new(contains()),
             count_episodes: Arc::new(count_episodes()),
+            float_sum: Arc::new(float_list_aggregate("ehrql_float_sum", false)),
+            float_mean: Arc::new(float_list_aggregate("ehrql_float_mean", true)),
         }
     }
 }
@@ -221,5 +315,22 @@ impl Udfs {
 impl Default for Udfs {
     fn default() -> Self {
         Udfs::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_sum;
+
+    #[test]
+    fn exact_sum_is_correctly_rounded_and_order_free() {
+        let xs = [0.1, 0.2, 0.3, 1e16, -1e16, 24.44, 122.2];
+        let forward = exact_sum(xs.iter().copied());
+        let backward = exact_sum(xs.iter().rev().copied());
+        assert_eq!(forward, backward);
+        // Python: math.fsum([0.1, 0.2, 0.3, 1e16, -1e16, 24.44, 122.2]) == 147.24
+        assert_eq!(forward, 147.24);
+        assert_eq!(exact_sum(std::iter::empty()), 0.0);
+        assert_eq!(exact_sum([0.1; 10].into_iter()), 1.0);
     }
 }

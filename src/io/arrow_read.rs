@@ -6,7 +6,7 @@ use std::fs::File;
 use std::path::Path;
 
 use arrow_array::cast::AsArray;
-use arrow_array::{new_null_array, RecordBatchReader, Array, ArrayRef, RecordBatch, StringArray};
+use arrow_array::{new_null_array, Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
 use arrow_cast::cast;
 use arrow_schema::{DataType, Schema, TimeUnit};
 
@@ -147,7 +147,12 @@ fn pyarrow_name(ty: &DataType) -> String {
     }
 }
 
-fn convert(batch: &RecordBatch, plan: &[Option<usize>], req: &TableReq, name: &str) -> Result<RecordBatch, String> {
+fn convert(
+    batch: &RecordBatch,
+    plan: &[Option<usize>],
+    req: &TableReq,
+    name: &str,
+) -> Result<RecordBatch, String> {
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(req.columns.len());
     let mut errors = Vec::new();
     for (c, index) in req.columns.iter().zip(plan) {
@@ -159,9 +164,13 @@ fn convert(batch: &RecordBatch, plan: &[Option<usize>], req: &TableReq, name: &s
         if let Some(error) = check_categories(c, array) {
             errors.push(error);
         }
-        let cast_array = cast(array, &c.kind.arrow_type()).map_err(|e| format!("'{name}': column {}: {e}", str_repr(&c.name)))?;
+        let cast_array = cast(array, &c.kind.arrow_type())
+            .map_err(|e| format!("'{name}': column {}: {e}", str_repr(&c.name)))?;
         if !c.nullable && cast_array.null_count() > 0 {
-            return Err(format!("'{name}': NULL value in non-nullable column {}", str_repr(&c.name)));
+            return Err(format!(
+                "'{name}': NULL value in non-nullable column {}",
+                str_repr(&c.name)
+            ));
         }
         columns.push(cast_array);
     }
@@ -194,8 +203,12 @@ fn check_categories(c: &ColumnReq, array: &ArrayRef) -> Option<String> {
 }
 
 fn distinct(array: &ArrayRef, sort: bool) -> Vec<String> {
-    let Ok(strings) = cast(array, &DataType::Utf8) else { return vec![] };
-    let Some(strings) = strings.as_any().downcast_ref::<StringArray>() else { return vec![] };
+    let Ok(strings) = cast(array, &DataType::Utf8) else {
+        return vec![];
+    };
+    let Some(strings) = strings.as_any().downcast_ref::<StringArray>() else {
+        return vec![];
+    };
     let mut out: Vec<String> = Vec::new();
     if sort {
         let set: std::collections::BTreeSet<&str> = strings.iter().flatten().collect();

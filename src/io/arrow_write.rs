@@ -78,7 +78,9 @@ pub fn prepare(
     batches: &[RecordBatch],
 ) -> Result<(SchemaRef, Vec<RecordBatch>), String> {
     let columns: Vec<OutColumn> = specs.iter().map(|(n, s)| out_column(n, s)).collect();
-    let schema = Arc::new(Schema::new(columns.iter().map(|c| c.field.clone()).collect::<Vec<_>>()));
+    let schema = Arc::new(Schema::new(
+        columns.iter().map(|c| c.field.clone()).collect::<Vec<_>>(),
+    ));
     let mut out = Vec::new();
     for batch in batches {
         let mut offset = 0;
@@ -104,7 +106,11 @@ fn convert(column: &OutColumn, array: &ArrayRef) -> Result<ArrayRef, String> {
     };
     let strings = cast(array, &DataType::Utf8).map_err(|e| e.to_string())?;
     let strings = strings.as_string::<i32>();
-    let lookup: HashMap<&str, i64> = categories.iter().enumerate().map(|(i, c)| (c.as_str(), i as i64)).collect();
+    let lookup: HashMap<&str, i64> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i as i64))
+        .collect();
     let mut keys = Vec::with_capacity(strings.len());
     for v in strings.iter() {
         match v {
@@ -112,7 +118,10 @@ fn convert(column: &OutColumn, array: &ArrayRef) -> Result<ArrayRef, String> {
             Some(s) => match lookup.get(s) {
                 Some(k) => keys.push(Some(*k)),
                 None => {
-                    let allowed: Vec<String> = categories.iter().map(|c| crate::eval::repr::str_repr(c)).collect();
+                    let allowed: Vec<String> = categories
+                        .iter()
+                        .map(|c| crate::eval::repr::str_repr(c))
+                        .collect();
                     return Err(format!(
                         "Invalid value {} for column '{name}'\nAllowed are: {}",
                         crate::eval::repr::str_repr(s),
@@ -147,8 +156,13 @@ fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
 
 /// Writes an Arrow IPC file (the file format, not the stream format). An empty result
 /// writes the schema and no batches, as the reference does.
-pub fn write_arrow(out: impl Write, schema: &SchemaRef, batches: &[RecordBatch]) -> Result<(), String> {
-    let mut writer = arrow_ipc::writer::FileWriter::try_new(out, schema).map_err(|e| e.to_string())?;
+pub fn write_arrow(
+    out: impl Write,
+    schema: &SchemaRef,
+    batches: &[RecordBatch],
+) -> Result<(), String> {
+    let mut writer =
+        arrow_ipc::writer::FileWriter::try_new(out, schema).map_err(|e| e.to_string())?;
     for b in batches {
         writer.write(b).map_err(|e| e.to_string())?;
     }
@@ -156,14 +170,19 @@ pub fn write_arrow(out: impl Write, schema: &SchemaRef, batches: &[RecordBatch])
 }
 
 /// Writes a Parquet file (Snappy-compressed) with the same logical types.
-pub fn write_parquet(out: impl Write + Send, schema: &SchemaRef, batches: &[RecordBatch]) -> Result<(), String> {
+pub fn write_parquet(
+    out: impl Write + Send,
+    schema: &SchemaRef,
+    batches: &[RecordBatch],
+) -> Result<(), String> {
     use parquet::arrow::ArrowWriter;
     use parquet::basic::Compression;
     use parquet::file::properties::WriterProperties;
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .build();
-    let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(|e| e.to_string())?;
+    let mut writer =
+        ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(|e| e.to_string())?;
     for b in batches {
         writer.write(b).map_err(|e| e.to_string())?;
     }

@@ -67,10 +67,22 @@ impl Categories {
     fn new(kind: Kind, values: &[Value]) -> Categories {
         match kind {
             Kind::Bool => Categories::Bool(
-                values.iter().filter_map(|v| match v { Value::Bool(b) => Some(*b), _ => None }).collect(),
+                values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Bool(b) => Some(*b),
+                        _ => None,
+                    })
+                    .collect(),
             ),
             Kind::Int => Categories::Int(
-                values.iter().filter_map(|v| match v { Value::Int(i) => Some(*i), _ => None }).collect(),
+                values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Int(i) => Some(*i),
+                        _ => None,
+                    })
+                    .collect(),
             ),
             Kind::Float => Categories::Float(
                 values
@@ -83,13 +95,21 @@ impl Categories {
                     .collect(),
             ),
             Kind::Date => Categories::Date(
-                values.iter().filter_map(|v| match v { Value::Date(d) => Some(d.0), _ => None }).collect(),
+                values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Date(d) => Some(d.0),
+                        _ => None,
+                    })
+                    .collect(),
             ),
             Kind::Str => Categories::Str(
                 values
                     .iter()
                     .filter_map(|v| match v {
-                        Value::Str(s) | Value::Code(_, s) | Value::MultiCode(_, s) => Some(s.clone()),
+                        Value::Str(s) | Value::Code(_, s) | Value::MultiCode(_, s) => {
+                            Some(s.clone())
+                        }
                         _ => None,
                     })
                     .collect(),
@@ -119,7 +139,10 @@ impl Categories {
             Categories::Bool(v) => v.iter().map(|b| value_repr(&Value::Bool(*b))).collect(),
             Categories::Int(v) => v.iter().map(|i| i.to_string()).collect(),
             Categories::Float(v) => v.iter().map(|f| value_repr(&Value::float(*f))).collect(),
-            Categories::Date(v) => v.iter().map(|d| value_repr(&Value::Date(crate::qm::Date(*d)))).collect(),
+            Categories::Date(v) => v
+                .iter()
+                .map(|d| value_repr(&Value::Date(crate::qm::Date(*d))))
+                .collect(),
             Categories::Str(v) => v.iter().map(|s| crate::eval::repr::str_repr(s)).collect(),
         };
         reprs.join(", ")

@@ -44,7 +44,11 @@ pub fn records_fast<E>(
             }
             break;
         }
-        pos = if i < len { after_terminator(data, i) } else { len };
+        pos = if i < len {
+            after_terminator(data, i)
+        } else {
+            len
+        };
         on_record(data, fields)?;
     }
     Ok(())
@@ -250,12 +254,34 @@ mod tests {
         // Expected values observed from Python's csv.reader.
         assert_eq!(
             split("a,b\r\n\r\n1,2\n\n3,\"x\ny\"\n4"),
-            vec![vec!["a", "b"], vec![], vec!["1", "2"], vec![], vec!["3", "x\ny"], vec!["4"]]
+            vec![
+                vec!["a", "b"],
+                vec![],
+                vec!["1", "2"],
+                vec![],
+                vec!["3", "x\ny"],
+                vec!["4"]
+            ]
         );
-        assert_eq!(split("a,b\r\n\r\n1,2\n\n4,"), vec![vec!["a", "b"], vec![], vec!["1", "2"], vec![], vec!["4", ""]]);
-        assert_eq!(split("a,b\n1,\"x\"y,z\n"), vec![vec!["a", "b"], vec!["1", "xy", "z"]]);
+        assert_eq!(
+            split("a,b\r\n\r\n1,2\n\n4,"),
+            vec![
+                vec!["a", "b"],
+                vec![],
+                vec!["1", "2"],
+                vec![],
+                vec!["4", ""]
+            ]
+        );
+        assert_eq!(
+            split("a,b\n1,\"x\"y,z\n"),
+            vec![vec!["a", "b"], vec!["1", "xy", "z"]]
+        );
         assert_eq!(split("1, \"x\"\n"), vec![vec!["1", " \"x\""]]);
-        assert_eq!(split("\"a\"\"b\",\"\"\r\"c,d\""), vec![vec!["a\"b", ""], vec!["c,d"]]);
+        assert_eq!(
+            split("\"a\"\"b\",\"\"\r\"c,d\""),
+            vec![vec!["a\"b", ""], vec!["c,d"]]
+        );
         assert_eq!(split("a\rb\r\nc"), vec![vec!["a"], vec!["b"], vec!["c"]]);
         assert_eq!(split("\"open"), vec![vec!["open"]]);
     }

@@ -25,10 +25,18 @@ const PARSE_THREADS: usize = 2;
 
 /// Reads `path` (gzip-compressed when `gz`) into batches with `req.schema`. `name` is the
 /// file as messages print it.
-pub fn read_csv(path: &Path, gz: bool, name: &str, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
+pub fn read_csv(
+    path: &Path,
+    gz: bool,
+    name: &str,
+    req: &TableReq,
+) -> Result<Vec<RecordBatch>, String> {
     let file = File::open(path).map_err(|e| format!("'{name}': {e}"))?;
     let inner: Box<dyn Read + Send> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+            1 << 16,
+            file,
+        )))
     } else {
         Box::new(file)
     };
@@ -118,13 +126,19 @@ impl ChunkReader {
             }
             let has_quotes = buf.contains(&b'"');
             if self.eof {
-                return Ok(Some(Chunk { data: buf, has_quotes }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    has_quotes,
+                }));
             }
             if let Some(end) = last_record_end(&buf, has_quotes) {
                 self.carry = buf[end..].to_vec();
                 buf.truncate(end);
                 let has_quotes = has_quotes && buf.contains(&b'"');
-                return Ok(Some(Chunk { data: buf, has_quotes }));
+                return Ok(Some(Chunk {
+                    data: buf,
+                    has_quotes,
+                }));
             }
             // A record longer than a chunk: read on.
             want = buf.len().max(CHUNK_BYTES);
@@ -143,7 +157,10 @@ impl ChunkReader {
                 let mut header = Vec::new();
                 records_quoted(&buf[..end], &mut fields, &mut scratch, |b, fs| {
                     if header.is_empty() {
-                        header = fs.iter().map(|&(s, e)| String::from_utf8_lossy(&b[s..e]).into_owned()).collect();
+                        header = fs
+                            .iter()
+                            .map(|&(s, e)| String::from_utf8_lossy(&b[s..e]).into_owned())
+                            .collect();
                     }
                     Ok::<(), ()>(())
                 })
@@ -250,7 +267,10 @@ fn parse_chunk(chunk: &Chunk, plan: &Plan) -> ChunkResult {
     let columns = builders
         .into_iter()
         .zip(&plan.targets)
-        .map(|(b, (_, c))| b.finish().map_err(|e| RowError::File(format!("column {}: {e}", str_repr(&c.name)))))
+        .map(|(b, (_, c))| {
+            b.finish()
+                .map_err(|e| RowError::File(format!("column {}: {e}", str_repr(&c.name))))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((row, columns))
 }
@@ -263,7 +283,11 @@ fn push_record(
     fields: &[(usize, usize)],
 ) -> Result<(), String> {
     if fields.len() != plan.width {
-        return Err(format!("expected {} columns but got {}", plan.width, fields.len()));
+        return Err(format!(
+            "expected {} columns but got {}",
+            plan.width,
+            fields.len()
+        ));
     }
     for ((source, req), builder) in plan.targets.iter().zip(builders.iter_mut()) {
         let Some(i) = *source else {
@@ -274,7 +298,10 @@ fn push_record(
         let text = &buf[s..e];
         if text.is_empty() {
             if !req.nullable {
-                return Err(format!("NULL value in non-nullable column {}", str_repr(&req.name)));
+                return Err(format!(
+                    "NULL value in non-nullable column {}",
+                    str_repr(&req.name)
+                ));
             }
             builder.push_null();
             continue;
@@ -397,7 +424,9 @@ impl ColumnBuilder {
             ColumnBuilder::Int(v, mut n) => Arc::new(Int64Array::new(v.into(), n.finish())),
             ColumnBuilder::Float(v, mut n) => Arc::new(Float64Array::new(v.into(), n.finish())),
             ColumnBuilder::Date(v, mut n) => Arc::new(Date32Array::new(v.into(), n.finish())),
-            ColumnBuilder::Bool(mut v, mut n) => Arc::new(BooleanArray::new(v.finish(), n.finish())),
+            ColumnBuilder::Bool(mut v, mut n) => {
+                Arc::new(BooleanArray::new(v.finish(), n.finish()))
+            }
             ColumnBuilder::Str(o, d, mut n) => {
                 // Validates UTF-8 (once per chunk, vectorised) and the offsets.
                 let offsets = OffsetBuffer::new(ScalarBuffer::from(o));

@@ -13,7 +13,11 @@ use crate::eval::format::float_repr;
 use crate::qm::Date;
 
 /// Writes a header of `names` and every row of `batches` (columns in the same order).
-pub fn write_csv(out: &mut dyn Write, names: &[&str], batches: &[RecordBatch]) -> std::io::Result<()> {
+pub fn write_csv(
+    out: &mut dyn Write,
+    names: &[&str],
+    batches: &[RecordBatch],
+) -> std::io::Result<()> {
     let mut buf = Vec::with_capacity(1 << 16);
     let header: Vec<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
     for (i, name) in header.iter().enumerate() {
@@ -69,7 +73,11 @@ impl Column {
 
     fn write(&self, buf: &mut Vec<u8>, row: usize, single: bool) {
         let array = match self {
-            Column::Int(a) | Column::Float(a) | Column::Bool(a) | Column::Date(a) | Column::Str(a) => a,
+            Column::Int(a)
+            | Column::Float(a)
+            | Column::Bool(a)
+            | Column::Date(a)
+            | Column::Str(a) => a,
         };
         if array.is_null(row) {
             if single {
@@ -80,8 +88,14 @@ impl Column {
         }
         match self {
             Column::Int(a) => write_int(buf, a.as_primitive::<Int64Type>().value(row)),
-            Column::Float(a) => buf.extend_from_slice(float_repr(a.as_primitive::<Float64Type>().value(row)).as_bytes()),
-            Column::Bool(a) => buf.push(if a.as_boolean().value(row) { b'T' } else { b'F' }),
+            Column::Float(a) => buf.extend_from_slice(
+                float_repr(a.as_primitive::<Float64Type>().value(row)).as_bytes(),
+            ),
+            Column::Bool(a) => buf.push(if a.as_boolean().value(row) {
+                b'T'
+            } else {
+                b'F'
+            }),
             Column::Date(a) => write_date(buf, a.as_primitive::<Date32Type>().value(row)),
             Column::Str(a) => write_text(buf, a.as_string::<i32>().value(row).as_bytes(), single),
         }
@@ -125,7 +139,9 @@ fn write_date(buf: &mut Vec<u8>, days: i32) {
 /// Text quoted only when it holds a comma, a quote or a line break (quotes doubled), or
 /// is an empty lone field.
 fn write_text(buf: &mut Vec<u8>, text: &[u8], single: bool) {
-    let needs_quotes = text.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    let needs_quotes = text
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
         || (single && text.is_empty());
     if !needs_quotes {
         buf.extend_from_slice(text);

@@ -64,7 +64,10 @@ fn suffixes(name: &str) -> Vec<String> {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     let absolute = s.starts_with('/');
-    let parts: Vec<&str> = s.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = s
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     let joined = parts.join("/");
     match (absolute, joined.is_empty()) {
         (true, _) => format!("/{joined}"),

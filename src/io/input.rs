@@ -46,7 +46,9 @@ impl DummyTables {
     }
 
     fn format(&self) -> Result<FileFormat, String> {
-        self.format.get_or_init(|| directory_format(&self.dir)).clone()
+        self.format
+            .get_or_init(|| directory_format(&self.dir))
+            .clone()
     }
 }
 
@@ -83,7 +85,10 @@ fn directory_format(dir: &Path) -> Result<FileFormat, String> {
         1 => Ok(found.into_iter().next().expect("one format").1),
         _ => {
             let names: Vec<&str> = found.iter().map(|(e, _)| *e).collect();
-            Err(format!("Found multiple file formats ({}) in: {shown}", names.join(", ")))
+            Err(format!(
+                "Found multiple file formats ({}) in: {shown}",
+                names.join(", ")
+            ))
         }
     }
 }
@@ -113,7 +118,9 @@ pub fn read_dataset_file(
     let req = TableReq::for_dataset(specs);
     let shown = display_path(path);
     if !path.exists() {
-        return Err(EngineError::Input(format!("Missing file or directory: {shown}")));
+        return Err(EngineError::Input(format!(
+            "Missing file or directory: {shown}"
+        )));
     }
     let (file, format) = if path.is_dir() {
         let format = directory_format(path).map_err(EngineError::Input)?;

@@ -39,22 +39,32 @@ impl OutputTarget {
         if let Some((dir_name, fmt)) = name.rsplit_once(':') {
             let ext = format!(".{fmt}");
             let Some(format) = FileFormat::from_extension(&ext) else {
-                let allowed: Vec<String> = extensions().map(|e| format!("`:{}`", &e[1..])).collect();
+                let allowed: Vec<String> =
+                    extensions().map(|e| format!("`:{}`", &e[1..])).collect();
                 return Err(format!(
                     "':{fmt}' is not a supported format, must be one of: {}",
                     allowed.join(", ")
                 ));
             };
             let parent = path.parent().unwrap_or(Path::new(""));
-            let dir = if dir_name.is_empty() { parent.to_path_buf() } else { parent.join(dir_name) };
+            let dir = if dir_name.is_empty() {
+                parent.to_path_buf()
+            } else {
+                parent.join(dir_name)
+            };
             return Ok(OutputTarget::Dir { path: dir, format });
         }
         let ext = file_extension(path);
         if ext.is_empty() {
             let shown = display_path(path);
-            let stem = Path::new(&shown).file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stem = Path::new(&shown)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
             let files: Vec<String> = extensions().map(|e| format!("{stem}{e}")).collect();
-            let dirs: Vec<String> = extensions().map(|e| format!("{stem}/:{}", &e[1..])).collect();
+            let dirs: Vec<String> = extensions()
+                .map(|e| format!("{stem}/:{}", &e[1..]))
+                .collect();
             return Err(format!(
                 "No file format specified\n\nTo write a single file use a file extension e.g.\n  {}\n\n\
                  To write multiple files use a directory extension e.g.\n  {}\n",
@@ -63,10 +73,16 @@ impl OutputTarget {
             ));
         }
         match FileFormat::from_extension(&ext) {
-            Some(format) => Ok(OutputTarget::File { path: path.to_path_buf(), format }),
+            Some(format) => Ok(OutputTarget::File {
+                path: path.to_path_buf(),
+                format,
+            }),
             None => {
                 let allowed: Vec<String> = extensions().map(|e| format!("`{e}`")).collect();
-                Err(format!("'{ext}' is not a supported format, must be one of: {}", allowed.join(", ")))
+                Err(format!(
+                    "'{ext}' is not a supported format, must be one of: {}",
+                    allowed.join(", ")
+                ))
             }
         }
     }
@@ -106,7 +122,9 @@ fn too_many_tables(path: &Path, n: usize) -> String {
     // The reference suggests `<parent>/<stem>/:<last suffix>`.
     let shown = display_path(path);
     let (stem, suffix) = match shown.rsplit_once('.') {
-        Some((stem, suffix)) if !stem.ends_with('/') && !stem.is_empty() => (stem.to_string(), suffix.to_string()),
+        Some((stem, suffix)) if !stem.ends_with('/') && !stem.is_empty() => {
+            (stem.to_string(), suffix.to_string())
+        }
         _ => (shown.clone(), String::new()),
     };
     format!(
@@ -132,18 +150,30 @@ fn write_stdout(tables: &[OutputTable]) -> Result<(), EngineError> {
 }
 
 /// Writes one table to a temporary file beside `dest`; returns (temporary, destination).
-fn write_temp(dest: &Path, format: FileFormat, table: &OutputTable) -> Result<(PathBuf, PathBuf), EngineError> {
+fn write_temp(
+    dest: &Path,
+    format: FileFormat,
+    table: &OutputTable,
+) -> Result<(PathBuf, PathBuf), EngineError> {
     let (_, result, specs) = *table;
     let shown = display_path(dest);
     let io = |e: std::io::Error| EngineError::Internal(format!("writing {shown}: {e}"));
     // Convert before touching the disk, so bad values (an unknown category) create nothing.
     let arrow = match format {
-        FileFormat::Arrow | FileFormat::Parquet => Some(prepare(specs, &result.batches).map_err(EngineError::Input)?),
+        FileFormat::Arrow | FileFormat::Parquet => {
+            Some(prepare(specs, &result.batches).map_err(EngineError::Input)?)
+        }
         _ => None,
     };
-    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
-    let file_name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    let file_name = dest
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| -> Result<(), EngineError> {
         let file = BufWriter::with_capacity(1 << 20, File::create(&tmp).map_err(io)?);
@@ -152,7 +182,10 @@ fn write_temp(dest: &Path, format: FileFormat, table: &OutputTable) -> Result<(P
             FileFormat::Csv => {
                 let mut file = file;
                 write_csv(&mut file, &names, &result.batches).map_err(io)?;
-                file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+                file.into_inner()
+                    .map_err(|e| io(e.into_error()))?
+                    .sync_all()
+                    .map_err(io)?;
             }
             FileFormat::CsvGz => {
                 let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::new(6));

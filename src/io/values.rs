@@ -119,7 +119,8 @@ pub fn parse_bool(b: &[u8]) -> Result<bool, String> {
 #[inline]
 pub fn parse_date(b: &[u8]) -> Result<i32, String> {
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+        {
             if let Some(date) = Date::from_ymd(y as i32, m, d) {
                 return Ok(date.0);
             }
@@ -154,10 +155,15 @@ fn ymd_error(y: u32, m: u32) -> String {
 
 fn parse_date_other(b: &[u8]) -> Result<i32, String> {
     let bad = || format!("Invalid isoformat string: {}", text_repr(b));
-    let ymd = |y: u32, m: u32, d: u32| Date::from_ymd(y as i32, m, d).map(|d| d.0).ok_or_else(|| ymd_error(y, m));
+    let ymd = |y: u32, m: u32, d: u32| {
+        Date::from_ymd(y as i32, m, d)
+            .map(|d| d.0)
+            .ok_or_else(|| ymd_error(y, m))
+    };
     // YYYYMMDD
     if b.len() == 8 {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[4..6]), digits(&b[6..8])) {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[4..6]), digits(&b[6..8]))
+        {
             return ymd(y, m, d);
         }
     }
@@ -239,10 +245,19 @@ mod tests {
         assert_eq!(date("2020W01"), Ok("2019-12-30".into()));
         assert_eq!(date("2020-W01-1"), Ok("2019-12-30".into()));
         assert_eq!(date("2020-W53-1"), Ok("2020-12-28".into()));
-        assert_eq!(date("2020-02-30"), Err("day is out of range for month".into()));
+        assert_eq!(
+            date("2020-02-30"),
+            Err("day is out of range for month".into())
+        );
         assert_eq!(date("2020-13-01"), Err("month must be in 1..12".into()));
         assert_eq!(date("0000-01-01"), Err("year 0 is out of range".into()));
-        assert_eq!(date("2021-W53-1"), Err("Invalid isoformat string: '2021-W53-1'".into()));
-        assert_eq!(date("2020-1-1"), Err("Invalid isoformat string: '2020-1-1'".into()));
+        assert_eq!(
+            date("2021-W53-1"),
+            Err("Invalid isoformat string: '2021-W53-1'".into())
+        );
+        assert_eq!(
+            date("2020-1-1"),
+            Err("Invalid isoformat string: '2020-1-1'".into())
+        );
     }
 }
