@@ -10,6 +10,7 @@ mod example;
 mod explain;
 mod generate;
 mod lang;
+mod spec;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -73,6 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = lang::SchemaFormat::Md)]
         format: lang::SchemaFormat,
     },
+    /// Render the spec chapters as the Markdown language reference.
+    RenderSpec(spec::RenderSpecArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -124,6 +127,7 @@ pub fn run(cli: Cli) -> i32 {
             &dir.or(dst_dir)
                 .unwrap_or_else(|| PathBuf::from("example-data")),
         ),
+        Command::RenderSpec(args) => spec::render_spec(&args),
     }
 }
 
