@@ -8,7 +8,7 @@ use super::{
     lang, DefinitionArgs, EXIT_DEFINITION, EXIT_FILE_VALIDATION, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE,
 };
 use crate::diagnostics::ErrorFormat;
-use crate::engine::{run_dataset_with_events, DatasetResult, EngineError, RunOutput};
+use crate::engine::{run_dataset_with_progress, DatasetResult, EngineError, RunOutput};
 use crate::io::input::{read_dataset_file, DummyTables};
 use crate::io::output::{write_dataset, OutputTarget};
 use crate::lang::Output;
@@ -92,7 +92,15 @@ pub fn run(args: &GenerateArgs, format: ErrorFormat) -> i32 {
             "Reading table data from {}",
             tables.dir().display()
         ));
-        run_dataset_with_events(&compiled.arena, dataset, tables)
+        // Stage-by-stage progress when someone is watching (or asked for it).
+        let watch = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            || std::env::var_os("EHRQL_PROGRESS").is_some();
+        let progress = |msg: &str| {
+            if watch {
+                log(msg)
+            }
+        };
+        run_dataset_with_progress(&compiled.arena, dataset, tables, &progress)
     } else {
         eprintln!(
             "error: no data to run on: pass --dummy-tables DIR (one file per table) or \

@@ -7,11 +7,15 @@ use std::sync::Arc;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
 };
+use arrow_array::cast::AsArray;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
+use arrow_select::filter::filter_record_batch;
 use datafusion::catalog::MemTable;
+use datafusion::common::DFSchema;
 use datafusion::datasource::provider_as_source;
-use datafusion::logical_expr::{LogicalPlan, LogicalPlanBuilder};
+use datafusion::execution::context::SessionContext;
+use datafusion::logical_expr::{Expr, LogicalPlan, LogicalPlanBuilder};
 
 use super::lower::{df, unqualify, R};
 use super::{arrow_type, table_arrow_schema, EngineError, TableSource};
@@ -49,8 +53,11 @@ pub(crate) fn load_tables(
     roots: &[NodeId],
     source: &dyn TableSource,
     partitions: usize,
+    filters: &HashMap<TableRef, Expr>,
+    progress: &(dyn Fn(&str) + Sync),
 ) -> R<HashMap<TableRef, LogicalPlan>> {
     let mut plans = HashMap::new();
+    let session = SessionContext::new();
     for (t, cols) in columns_used(arena, roots) {
         let table = arena.table(t);
         let cols: Vec<String> = table
@@ -60,7 +67,25 @@ pub(crate) fn load_tables(
             .map(str::to_string)
             .collect();
         let schema = table_arrow_schema(table, &cols);
-        let batches = source.load(table, &cols)?;
+        let started = std::time::Instant::now();
+        let batches = match filters.get(&t) {
+            Some(condition) => {
+                let df_schema = DFSchema::try_from(schema.as_ref().clone()).map_err(df)?;
+                let predicate = session
+                    .create_physical_expr(condition.clone(), &df_schema)
+                    .map_err(df)?;
+                let keep = |b: &RecordBatch| -> Result<RecordBatch, EngineError> {
+                    let mask = predicate
+                        .evaluate(b)
+                        .and_then(|v| v.into_array(b.num_rows()))
+                        .map_err(df)?;
+                    filter_record_batch(b, mask.as_boolean())
+                        .map_err(|e| EngineError::Internal(format!("filtering rows: {e}")))
+                };
+                source.load_filtered(table, &cols, &keep)?
+            }
+            None => source.load(table, &cols)?,
+        };
         for b in &batches {
             if b.schema().fields() != schema.fields() {
                 return Err(EngineError::Internal(format!(
@@ -69,6 +94,17 @@ pub(crate) fn load_tables(
                 )));
             }
         }
+        let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+        progress(&format!(
+            "Read {}: {rows} rows{} in {:.1}s",
+            table.name,
+            if filters.contains_key(&t) {
+                " kept"
+            } else {
+                ""
+            },
+            started.elapsed().as_secs_f64()
+        ));
         let mut parts: Vec<Vec<RecordBatch>> = vec![Vec::new(); partitions.max(1)];
         for (i, b) in batches.into_iter().enumerate() {
             parts[i % partitions.max(1)].push(b);

@@ -70,15 +70,20 @@ pub(crate) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    pub fn new(arena: &'a Arena, tables: HashMap<TableRef, LogicalPlan>) -> Lowerer<'a> {
+    pub fn new(arena: &'a Arena) -> Lowerer<'a> {
         Lowerer {
             arena,
             udfs: Udfs::new(),
-            tables,
+            tables: HashMap::new(),
             inline: HashMap::new(),
             frames: HashMap::new(),
             next: 0,
         }
+    }
+
+    /// The loaded tables' scans (before any frame is planned).
+    pub fn set_tables(&mut self, tables: HashMap<TableRef, LogicalPlan>) {
+        self.tables = tables;
     }
 
     fn fresh(&mut self, what: &str) -> String {
@@ -335,7 +340,13 @@ impl<'a> Lowerer<'a> {
         let aggregate = match (op, value) {
             (AggregateFn::Exists, _) => None,
             (AggregateFn::Count, _) => Some(agg::count(lit(1i64))),
-            (AggregateFn::CountDistinct, Some(v)) => Some(agg::count_distinct(v)),
+            (AggregateFn::CountDistinct, Some(v)) => Some(agg::count_distinct(
+                if self.arena.series_type(source) == Some(&Type::Float) {
+                    unsigned_zero(v)
+                } else {
+                    v
+                },
+            )),
             (AggregateFn::Min, Some(v)) => Some(agg::min(v)),
             (AggregateFn::Max, Some(v)) => Some(agg::max(v)),
             // Float sums and means are correctly rounded (Python's fsum; the reference's
@@ -400,11 +411,15 @@ impl<'a> Lowerer<'a> {
         if let Some(e) = ctx.values.get(&id) {
             return Ok(e.clone());
         }
-        let l = self.expr(lhs, ctx)?;
+        let mut l = self.expr(lhs, ctx)?;
         let frame = self.domain_frame(series)?;
         let base = self.frame_plan(frame)?;
         let mut inner = Ctx::new(base);
-        let v = self.expr(series, &mut inner)?;
+        let mut v = self.expr(series, &mut inner)?;
+        if self.arena.series_type(series) == Some(&Type::Float) {
+            l = unsigned_zero(l);
+            v = unsigned_zero(v);
+        }
         let (spid, sval, npid, lcol) = (
             self.fresh("pid"),
             self.fresh("set"),
@@ -501,8 +516,17 @@ impl<'a> Lowerer<'a> {
                     if s.is_empty() {
                         lit(false)
                     } else {
-                        let l = self.expr(*lhs, ctx)?;
-                        let list = s.iter().map(literal).collect::<R<Vec<_>>>()?;
+                        let mut l = self.expr(*lhs, ctx)?;
+                        if self.arena.series_type(*lhs) == Some(&Type::Float) {
+                            l = unsigned_zero(l);
+                        }
+                        let list = s
+                            .iter()
+                            .map(|v| match v {
+                                Value::Float(x) => Ok(lit(x.get() + 0.0)),
+                                v => literal(v),
+                            })
+                            .collect::<R<Vec<_>>>()?;
                         l.in_list(list, false)
                     }
                 }
@@ -514,8 +538,21 @@ impl<'a> Lowerer<'a> {
                 }
             },
             Node::Binary { op, lhs, rhs } => {
-                let l = self.expr(*lhs, ctx)?;
-                let r = self.expr(*rhs, ctx)?;
+                let mut l = self.expr(*lhs, ctx)?;
+                let mut r = self.expr(*rhs, ctx)?;
+                let compares = matches!(
+                    op,
+                    BinaryFn::EQ
+                        | BinaryFn::NE
+                        | BinaryFn::LT
+                        | BinaryFn::LE
+                        | BinaryFn::GT
+                        | BinaryFn::GE
+                );
+                if compares && self.arena.series_type(*lhs) == Some(&Type::Float) {
+                    l = unsigned_zero(l);
+                    r = unsigned_zero(r);
+                }
                 self.binary(*op, l, r)?
             }
             Node::Nary { op, sources } => {
@@ -585,7 +622,7 @@ impl<'a> Lowerer<'a> {
     fn binary(&self, op: BinaryFn, l: Expr, r: Expr) -> R<Expr> {
         use BinaryFn::*;
         let float = |e: Expr| cast(e, DataType::Float64);
-        let nonzero = |e: Expr| f::nullif(float(e), lit(0.0f64));
+        let nonzero = |e: Expr| f::nullif(unsigned_zero(float(e)), lit(0.0f64));
         Ok(match op {
             EQ => l.eq(r),
             NE => l.not_eq(r),
@@ -627,6 +664,12 @@ impl<'a> Lowerer<'a> {
             In => unreachable!("In is lowered with its right-hand side"),
         })
     }
+}
+
+/// `x + 0.0`: IEEE addition turns -0.0 into 0.0, so Arrow's comparisons (which order
+/// -0.0 before 0.0) agree with Python's, where the two are equal.
+fn unsigned_zero(e: Expr) -> Expr {
+    binary_expr(e, Operator::Plus, lit(0.0f64))
 }
 
 /// Renames a scan's qualified columns to bare names.

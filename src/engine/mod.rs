@@ -7,6 +7,7 @@
 
 mod load;
 mod lower;
+mod pushdown;
 mod run;
 mod udf;
 
@@ -19,7 +20,7 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use crate::qm::{Arena, Dataset, Table, Type};
 
 pub use load::values_array;
-pub use run::{run_dataset_with_events, RunOutput};
+pub use run::{run_dataset_with_events, run_dataset_with_progress, RunOutput};
 
 /// The Arrow type the engine uses for values of a query-model type: bool → Boolean,
 /// int → Int64, float → Float64, date → Date32, str, codes and multi-code strings → Utf8.
@@ -54,7 +55,23 @@ pub trait TableSource: Sync {
     /// The rows of `table`, restricted to `columns` (a subset of its schema's columns, in the
     /// order asked), as batches with exactly the schema [`table_arrow_schema`] gives.
     fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError>;
+
+    /// As [`load`](TableSource::load), keeping only the rows of each batch that `keep`
+    /// returns. The engine passes the rows the definition can read at all; a source that
+    /// reads in chunks should apply `keep` to each chunk as it is read, so the whole table
+    /// is never held in memory.
+    fn load_filtered(
+        &self,
+        table: &Table,
+        columns: &[String],
+        keep: RowFilter,
+    ) -> Result<Vec<RecordBatch>, EngineError> {
+        self.load(table, columns)?.iter().map(keep).collect()
+    }
 }
+
+/// A row filter: the batch with only the rows to keep.
+pub type RowFilter<'a> = &'a (dyn Fn(&RecordBatch) -> Result<RecordBatch, EngineError> + Sync);
 
 /// Tables held in memory, by name; a table not present is empty.
 #[derive(Debug, Default, Clone)]

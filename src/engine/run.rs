@@ -39,24 +39,42 @@ pub fn run_dataset_with_events(
     dataset: &Dataset,
     source: &dyn TableSource,
 ) -> Result<RunOutput, EngineError> {
+    run_dataset_with_progress(arena, dataset, source, &|_| {})
+}
+
+/// As [`run_dataset_with_events`], reporting each stage (a table read, the query run) to
+/// `progress` as it finishes, for a progress display.
+pub fn run_dataset_with_progress(
+    arena: &Arena,
+    dataset: &Dataset,
+    source: &dyn TableSource,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<RunOutput, EngineError> {
     std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("ehrql-engine".into())
             .stack_size(STACK)
-            .spawn_scoped(s, || run(arena, dataset, source))
+            .spawn_scoped(s, || run(arena, dataset, source, progress))
             .map_err(|e| EngineError::Internal(format!("cannot start the engine thread: {e}")))?
             .join()
             .unwrap_or_else(|_| Err(EngineError::Internal("the engine panicked".into())))
     })
 }
 
-fn run(arena: &Arena, dataset: &Dataset, source: &dyn TableSource) -> R<RunOutput> {
+fn run(
+    arena: &Arena,
+    dataset: &Dataset,
+    source: &dyn TableSource,
+    progress: &(dyn Fn(&str) + Sync),
+) -> R<RunOutput> {
     let mut arena = arena.clone();
     let dataset = rewrite_dataset_sorts(&mut arena, dataset)
         .map_err(|e| EngineError::Internal(format!("sort rewrite: {e}")))?;
     let roots = dataset.roots();
-    let tables = load_tables(&arena, &roots, source, threads())?;
-    let mut lw = Lowerer::new(&arena, tables);
+    let mut lw = Lowerer::new(&arena);
+    let filters = super::pushdown::row_filters(&arena, &dataset, &mut lw)?;
+    let tables = load_tables(&arena, &roots, source, threads(), &filters, progress)?;
+    lw.set_tables(tables);
 
     // The population is evaluated over every patient in the tables it reads; population
     // validation guarantees that patients in no such table are not in the population.
@@ -83,7 +101,18 @@ fn run(arena: &Arena, dataset: &Dataset, source: &dyn TableSource) -> R<RunOutpu
     }
     let plan = sorted_projection(ctx.plan, exprs)?;
     let session = session();
+    let started = std::time::Instant::now();
     let dataset_result = execute(&session, plan, Arc::new(Schema::new(fields)))?;
+    progress(&format!(
+        "Computed {} columns for {} patients in {:.1}s",
+        dataset.variables().len(),
+        dataset_result
+            .batches
+            .iter()
+            .map(|b| b.num_rows())
+            .sum::<usize>(),
+        started.elapsed().as_secs_f64()
+    ));
 
     let mut events = Vec::new();
     for (name, frame) in dataset.events() {
