@@ -92,7 +92,11 @@ pub fn cell_matches(expected: Option<&str>, actual: &Cell) -> bool {
         Cell::Null => false,
         Cell::Bool(b) => text == if *b { "T" } else { "F" },
         Cell::Int(i) => text.parse::<i64>() == Ok(*i),
-        Cell::Float(f) => text.parse::<f64>().is_ok_and(|e| floats_close(e, *f)),
+        // A float is written as one (`2.0`, not `2`), so an int where a float is expected
+        // (or the reverse) is a wrong result, not a formatting detail.
+        Cell::Float(f) => {
+            text.parse::<i64>().is_err() && text.parse::<f64>().is_ok_and(|e| floats_close(e, *f))
+        }
         Cell::Date(d) => Date::parse_iso(text) == Some(*d),
         Cell::Str(s) => text == s,
     }

@@ -69,6 +69,9 @@ fn float_tolerance_is_relative() {
     assert!(!cell_matches(Some("1.0"), &Cell::Null));
     assert!(!cell_matches(None, &Cell::Int(0)));
     assert!(cell_matches(Some("inf"), &Cell::Float(f64::INFINITY)));
+    // Ints and floats are told apart by how the value is written.
+    assert!(!cell_matches(Some("2"), &Cell::Float(2.0)));
+    assert!(!cell_matches(Some("2.0"), &Cell::Int(2)));
 }
 
 #[test]
