@@ -15,4 +15,5 @@ pub mod io;
 pub mod lang;
 pub mod project;
 pub mod qm;
+pub mod spec;
 pub mod syntax;

@@ -4,51 +4,11 @@
 
 mod lang_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use lang_support::corpus_actions as actions;
 
 use ehrql::lang::compile_definition;
-
-/// (study folder, definition path, arguments) for each distinct definition in project.yaml.
-fn actions() -> Vec<(PathBuf, String, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut studies: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("project.yaml").is_file())
-        .collect();
-    studies.sort();
-    let mut out = Vec::new();
-    for study in studies {
-        let yaml = std::fs::read_to_string(study.join("project.yaml")).unwrap();
-        let mut seen = std::collections::HashSet::new();
-        for line in yaml.lines() {
-            let Some(run) = line.trim().strip_prefix("run:") else {
-                continue;
-            };
-            let words: Vec<&str> = run.split_whitespace().collect();
-            let Some(i) = words
-                .iter()
-                .position(|w| *w == "generate-dataset" || *w == "generate-measures")
-            else {
-                continue;
-            };
-            let Some(def) = words.get(i + 1) else {
-                continue;
-            };
-            let params: Vec<String> = match words.iter().position(|w| *w == "--") {
-                Some(j) => words[j + 1..]
-                    .iter()
-                    .map(|w| w.trim_matches('"').trim_matches('\'').to_string())
-                    .collect(),
-                None => vec![],
-            };
-            if seen.insert(def.to_string()) {
-                out.push((study.clone(), def.to_string(), params));
-            }
-        }
-    }
-    out
-}
 
 fn datasets(c: &ehrql::lang::Compiled) -> Vec<ehrql::qm::Dataset> {
     match &c.output {

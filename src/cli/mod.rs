@@ -6,8 +6,11 @@
 //! definition file, not a `.py` file); 10 definition error (syntax, evaluation, ehrQL);
 //! 11 file validation error; 12 permissions error.
 
+mod example;
 mod explain;
+mod generate;
 mod lang;
+mod spec;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +42,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a dataset definition over dummy tables and write the dataset.
+    GenerateDataset(generate::GenerateArgs),
     /// Check a definition file and the local modules it imports, reporting every error.
     Check(DefinitionArgs),
     /// Print one stage of the compiler for a definition file.
@@ -51,6 +56,15 @@ pub enum Command {
     },
     /// Run a definition and print its query model as JSON.
     SerializeDefinition(DefinitionArgs),
+    /// Write the bundled example tables (core schema, 300 synthetic patients) to a folder,
+    /// ready for `generate-dataset --dummy-tables`.
+    DumpExampleData {
+        /// The folder to write (default `example-data`).
+        dir: Option<PathBuf>,
+        /// The folder to write (the reference's spelling of the same option).
+        #[arg(short = 'd', long = "dst-dir", conflicts_with = "dir")]
+        dst_dir: Option<PathBuf>,
+    },
     /// Print the tables of a schema module (core, tpp, emis, emisv2, smoketest, raw.core, ...).
     DumpSchema {
         /// The schema module, e.g. `core` or `tpp`.
@@ -60,6 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = lang::SchemaFormat::Md)]
         format: lang::SchemaFormat,
     },
+    /// Render the spec chapters as the Markdown language reference.
+    RenderSpec(spec::RenderSpecArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,6 +113,7 @@ impl DefinitionArgs {
 pub fn run(cli: Cli) -> i32 {
     let format = cli.error_format;
     match cli.command {
+        Command::GenerateDataset(args) => generate::run(&args, format),
         Command::Check(args) => check(&args, format),
         Command::Explain { emit, definition } => explain::run(emit, &definition, format),
         Command::SerializeDefinition(args) => {
@@ -106,6 +123,11 @@ pub fn run(cli: Cli) -> i32 {
             lang::serialize(&args, format)
         }
         Command::DumpSchema { schema, format } => lang::dump_schema(&schema, format),
+        Command::DumpExampleData { dir, dst_dir } => example::dump(
+            &dir.or(dst_dir)
+                .unwrap_or_else(|| PathBuf::from("example-data")),
+        ),
+        Command::RenderSpec(args) => spec::render_spec(&args),
     }
 }
 

@@ -5,13 +5,22 @@
 //! memory for tests and the spec suite); the result is Arrow record batches sorted by
 //! `patient_id`, with one column per dataset variable typed by [`arrow_type`].
 
+mod load;
+mod lower;
+mod pushdown;
+mod run;
+mod udf;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_array::RecordBatch;
+use arrow_array::{new_null_array, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 
 use crate::qm::{Arena, Dataset, Table, Type};
+
+pub use load::values_array;
+pub use run::{run_dataset_with_events, run_dataset_with_progress, RunOutput};
 
 /// The Arrow type the engine uses for values of a query-model type: bool → Boolean,
 /// int → Int64, float → Float64, date → Date32, str, codes and multi-code strings → Utf8.
@@ -46,7 +55,23 @@ pub trait TableSource: Sync {
     /// The rows of `table`, restricted to `columns` (a subset of its schema's columns, in the
     /// order asked), as batches with exactly the schema [`table_arrow_schema`] gives.
     fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError>;
+
+    /// As [`load`](TableSource::load), keeping only the rows of each batch that `keep`
+    /// returns. The engine passes the rows the definition can read at all; a source that
+    /// reads in chunks should apply `keep` to each chunk as it is read, so the whole table
+    /// is never held in memory.
+    fn load_filtered(
+        &self,
+        table: &Table,
+        columns: &[String],
+        keep: RowFilter,
+    ) -> Result<Vec<RecordBatch>, EngineError> {
+        self.load(table, columns)?.iter().map(keep).collect()
+    }
 }
+
+/// A row filter: the batch with only the rows to keep.
+pub type RowFilter<'a> = &'a (dyn Fn(&RecordBatch) -> Result<RecordBatch, EngineError> + Sync);
 
 /// Tables held in memory, by name; a table not present is empty.
 #[derive(Debug, Default, Clone)]
@@ -66,6 +91,39 @@ impl MemorySource {
     }
 }
 
+impl TableSource for MemorySource {
+    fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError> {
+        let schema = table_arrow_schema(table, columns);
+        let Some(batches) = self.tables.get(&table.name) else {
+            return Ok(vec![RecordBatch::new_empty(schema)]);
+        };
+        let mut out = Vec::new();
+        for b in batches {
+            let mut arrays = Vec::new();
+            for field in schema.fields() {
+                let array = match b.column_by_name(field.name()) {
+                    Some(a) if a.data_type() == field.data_type() => a.clone(),
+                    Some(a) => arrow_cast::cast(a, field.data_type())
+                        .map_err(|e| EngineError::Input(format!("table {}: {e}", table.name)))?,
+                    None if field.name() == "patient_id" => {
+                        return Err(EngineError::Input(format!(
+                            "table {} has no patient_id column",
+                            table.name
+                        )))
+                    }
+                    None => new_null_array(field.data_type(), b.num_rows()),
+                };
+                arrays.push(array);
+            }
+            out.push(
+                RecordBatch::try_new(schema.clone(), arrays)
+                    .map_err(|e| EngineError::Input(format!("table {}: {e}", table.name)))?,
+            );
+        }
+        Ok(out)
+    }
+}
+
 /// What went wrong running a query.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -76,6 +134,23 @@ pub enum EngineError {
     /// A failure inside the engine.
     #[error("internal engine error: {0}")]
     Internal(String),
+    /// An error the definition's data caused while running (the reference raises too): a
+    /// date out of range, integer overflow.
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl EngineError {
+    pub(crate) fn from_datafusion(e: datafusion::error::DataFusionError) -> EngineError {
+        let text = e.to_string();
+        match text.find("ehrql: ") {
+            Some(at) => EngineError::Runtime(text[at + 7..].to_string()),
+            None if text.contains("Overflow") || text.contains("overflow") => {
+                EngineError::Runtime(format!("arithmetic overflow ({text})"))
+            }
+            None => EngineError::Internal(text),
+        }
+    }
 }
 
 /// The result of running a dataset.
@@ -93,6 +168,5 @@ pub fn run_dataset(
     dataset: &Dataset,
     source: &dyn TableSource,
 ) -> Result<DatasetResult, EngineError> {
-    let _ = (arena, dataset, source);
-    Err(EngineError::Internal("the engine is not built yet".into()))
+    run_dataset_with_events(arena, dataset, source).map(|out| out.dataset)
 }

@@ -10,12 +10,12 @@ use super::nodes::{Node, NodeId, UnaryFn};
 use super::types::{Type, Value};
 
 /// Rebuilds graphs with some nodes replaced. Every node above a replacement is rebuilt
-/// through [`Arena::add`], so it is checked again; untouched nodes keep their ids. A
-/// replacement must not contain the node it replaces (the rewrites here never need that).
+/// through [`Arena::add`], so it is checked again; untouched nodes keep their ids.
 pub struct Rewriter<'a> {
     arena: &'a mut Arena,
     replacements: HashMap<NodeId, NodeId>,
-    cache: HashMap<NodeId, NodeId>,
+    /// (node, excluded-replacements context) → rewritten node.
+    cache: HashMap<(NodeId, usize), NodeId>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -36,36 +36,62 @@ impl<'a> Rewriter<'a> {
     pub fn rewrite(&mut self, root: NodeId) -> Result<NodeId, QmError> {
         // Post-order with an explicit stack (definitions chain thousands of `|`). A replaced
         // node depends on its replacement; any other node on its inputs.
-        let mut stack = vec![(root, false)];
+        //
+        // As in the reference, a replacement is rewritten with the node it replaces taken
+        // out of the replacements (along that path), so a replacement may contain its own
+        // target, and two replacements may contain each other, without looping. Results
+        // are cached per set of such excluded nodes (`ctx`, interned; 0 is the empty set).
+        let mut contexts: Vec<Vec<NodeId>> = vec![Vec::new()];
+        let mut stack = vec![(root, 0usize, false)];
         let mut in_progress = std::collections::HashSet::new();
-        while let Some((id, ready)) = stack.pop() {
-            if self.cache.contains_key(&id) {
+        while let Some((id, ctx, ready)) = stack.pop() {
+            if self.cache.contains_key(&(id, ctx)) {
                 continue;
             }
-            let replacement = self.replacements.get(&id).copied();
+            let replacement = self
+                .replacements
+                .get(&id)
+                .copied()
+                .filter(|_| !contexts[ctx].contains(&id));
+            let inner_ctx = match replacement {
+                Some(_) => {
+                    let mut set = contexts[ctx].clone();
+                    set.push(id);
+                    set.sort();
+                    match contexts.iter().position(|c| *c == set) {
+                        Some(i) => i,
+                        None => {
+                            contexts.push(set);
+                            contexts.len() - 1
+                        }
+                    }
+                }
+                None => ctx,
+            };
             if !ready {
                 assert!(
-                    in_progress.insert(id),
+                    in_progress.insert((id, ctx)),
                     "a replacement contains the node it replaces"
                 );
-                stack.push((id, true));
+                stack.push((id, ctx, true));
                 let deps = match replacement {
                     Some(new) => vec![new],
                     None => self.arena.get(id)?.inputs(),
                 };
                 stack.extend(
                     deps.into_iter()
-                        .filter(|d| !self.cache.contains_key(d))
-                        .map(|d| (d, false)),
+                        .filter(|d| !self.cache.contains_key(&(*d, inner_ctx)))
+                        .map(|d| (d, inner_ctx, false)),
                 );
                 continue;
             }
-            in_progress.remove(&id);
+            in_progress.remove(&(id, ctx));
             let out = match replacement {
-                Some(new) => self.cache[&new],
+                Some(new) => self.cache[&(new, inner_ctx)],
                 None => {
                     let node = self.arena.node(id).clone();
-                    let rebuilt = node.map_inputs::<QmError>(|input| Ok(self.cache[&input]))?;
+                    let rebuilt =
+                        node.map_inputs::<QmError>(|input| Ok(self.cache[&(input, ctx)]))?;
                     if rebuilt == node {
                         id
                     } else {
@@ -73,9 +99,9 @@ impl<'a> Rewriter<'a> {
                     }
                 }
             };
-            self.cache.insert(id, out);
+            self.cache.insert((id, ctx), out);
         }
-        Ok(self.cache[&root])
+        Ok(self.cache[&(root, 0)])
     }
 }
 
