@@ -11,32 +11,45 @@ use arrow_cast::cast;
 use arrow_schema::{DataType, Schema, TimeUnit};
 
 use super::columns::{ColumnReq, Kind, TableReq};
+use crate::engine::{EngineError, RowFilter};
 use crate::eval::repr::str_repr;
 
-/// Reads an Arrow IPC file.
-pub fn read_arrow(path: &Path, name: &str, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
-    let file = File::open(path).map_err(|e| format!("'{name}': {e}"))?;
+/// Reads an Arrow IPC file, keeping the rows `keep` returns from each batch.
+pub fn read_arrow(
+    path: &Path,
+    name: &str,
+    req: &TableReq,
+    keep: Option<RowFilter>,
+) -> Result<Vec<RecordBatch>, EngineError> {
+    let file = File::open(path).map_err(|e| input(format!("'{name}': {e}")))?;
     let reader = arrow_ipc::reader::FileReader::try_new(file, None)
-        .map_err(|e| format!("'{name}': not a readable Arrow IPC file: {e}"))?;
+        .map_err(|e| input(format!("'{name}': not a readable Arrow IPC file: {e}")))?;
     let schema = reader.schema();
-    let plan = plan(&schema, req)?;
+    let plan = plan(&schema, req).map_err(input)?;
     let mut out = Vec::new();
     for batch in reader {
-        let batch = batch.map_err(|e| format!("'{name}': {e}"))?;
-        out.push(convert(&batch, &plan, req, name)?);
+        let batch = batch.map_err(|e| input(format!("'{name}': {e}")))?;
+        let batch = convert(&batch, &plan, req, name).map_err(input)?;
+        push_kept(&mut out, batch, keep)?;
     }
     Ok(out)
 }
 
-/// Reads a Parquet file, decoding only the requested columns.
-pub fn read_parquet(path: &Path, name: &str, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
+/// Reads a Parquet file, decoding only the requested columns and keeping the rows `keep`
+/// returns from each batch.
+pub fn read_parquet(
+    path: &Path,
+    name: &str,
+    req: &TableReq,
+    keep: Option<RowFilter>,
+) -> Result<Vec<RecordBatch>, EngineError> {
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     use parquet::arrow::ProjectionMask;
-    let file = File::open(path).map_err(|e| format!("'{name}': {e}"))?;
+    let file = File::open(path).map_err(|e| input(format!("'{name}': {e}")))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| format!("'{name}': not a readable Parquet file: {e}"))?;
+        .map_err(|e| input(format!("'{name}': not a readable Parquet file: {e}")))?;
     let full = builder.schema().clone();
-    plan(&full, req)?;
+    plan(&full, req).map_err(input)?;
     let wanted: Vec<usize> = (0..full.fields().len())
         .filter(|&i| req.columns.iter().any(|c| c.name == *full.field(i).name()))
         .collect();
@@ -45,15 +58,35 @@ pub fn read_parquet(path: &Path, name: &str, req: &TableReq) -> Result<Vec<Recor
         .with_projection(mask)
         .with_batch_size(64 * 1024)
         .build()
-        .map_err(|e| format!("'{name}': {e}"))?;
+        .map_err(|e| input(format!("'{name}': {e}")))?;
     let schema = reader.schema();
-    let plan = plan(&schema, req)?;
+    let plan = plan(&schema, req).map_err(input)?;
     let mut out = Vec::new();
     for batch in reader {
-        let batch = batch.map_err(|e| format!("'{name}': {e}"))?;
-        out.push(convert(&batch, &plan, req, name)?);
+        let batch = batch.map_err(|e| input(format!("'{name}': {e}")))?;
+        let batch = convert(&batch, &plan, req, name).map_err(input)?;
+        push_kept(&mut out, batch, keep)?;
     }
     Ok(out)
+}
+
+fn input(message: String) -> EngineError {
+    EngineError::Input(message)
+}
+
+fn push_kept(
+    out: &mut Vec<RecordBatch>,
+    batch: RecordBatch,
+    keep: Option<RowFilter>,
+) -> Result<(), EngineError> {
+    let batch = match keep {
+        Some(keep) => keep(&batch)?,
+        None => batch,
+    };
+    if batch.num_rows() > 0 {
+        out.push(batch);
+    }
+    Ok(())
 }
 
 /// For each requested column, its index in the file (None: absent, read as NULL).

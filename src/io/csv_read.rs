@@ -13,12 +13,14 @@ use arrow_array::{
     StringArray,
 };
 use arrow_buffer::{Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
+use arrow_schema::SchemaRef;
 
 use super::columns::{ColumnReq, Kind, TableReq};
 use super::csv_chunks::{
     first_record_end, last_record_end, records_quoted, split_unquoted, Fields,
 };
 use super::values::{parse_bool, parse_date, parse_float, parse_int, text_repr};
+use crate::engine::{EngineError, RowFilter};
 use crate::eval::repr::str_repr;
 
 /// About this many bytes of CSV per chunk: small enough to keep both threads busy and
@@ -26,15 +28,18 @@ use crate::eval::repr::str_repr;
 const CHUNK_BYTES: usize = 4 << 20;
 const PARSE_THREADS: usize = 2;
 
-/// Reads `path` (gzip-compressed when `gz`) into batches with `req.schema`. `name` is the
-/// file as messages print it.
+/// Reads `path` (gzip-compressed when `gz`) into batches with `req.schema`, keeping only
+/// the rows `keep` returns (applied to each chunk as it is parsed, so rows the engine
+/// does not want are never all held at once). `name` is the file as messages print it.
 pub fn read_csv(
     path: &Path,
     gz: bool,
     name: &str,
     req: &TableReq,
-) -> Result<Vec<RecordBatch>, String> {
-    let file = File::open(path).map_err(|e| format!("'{name}': {e}"))?;
+    keep: Option<RowFilter>,
+) -> Result<Vec<RecordBatch>, EngineError> {
+    let input = |m: String| EngineError::Input(m);
+    let file = File::open(path).map_err(|e| input(format!("'{name}': {e}")))?;
     let inner: Box<dyn Read + Send> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
             1 << 16,
@@ -49,10 +54,12 @@ pub fn read_csv(
         eof: false,
         name: name.to_string(),
     };
-    let header = chunks.header()?;
+    let header = chunks.header().map_err(input)?;
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    req.check_header(&header_refs)?;
+    req.check_header(&header_refs).map_err(input)?;
     let plan = Plan {
+        schema: req.schema.clone(),
+        keep,
         width: header.len(),
         targets: req
             .columns
@@ -60,24 +67,23 @@ pub fn read_csv(
             .map(|c| (header.iter().position(|h| *h == c.name), c.clone()))
             .collect(),
     };
-    let results = parse_parallel(&mut chunks, &plan)?;
+    let results = parse_parallel(&mut chunks, &plan).map_err(input)?;
     // Row numbers count records after the header; each chunk's are relative to it.
     let mut rows_before = 0;
     let mut batches = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((rows, columns)) => {
+            Ok((rows, batch)) => {
                 rows_before += rows;
-                if rows > 0 {
-                    let batch = RecordBatch::try_new(req.schema.clone(), columns)
-                        .map_err(|e| format!("'{name}': {e}"))?;
+                if batch.num_rows() > 0 {
                     batches.push(batch);
                 }
             }
             Err(RowError::At(row, msg)) => {
-                return Err(format!("'{name}', row {}: {msg}", rows_before + row))
+                return Err(input(format!("'{name}', row {}: {msg}", rows_before + row)))
             }
-            Err(RowError::File(msg)) => return Err(format!("'{name}': {msg}")),
+            Err(RowError::File(msg)) => return Err(input(format!("'{name}': {msg}"))),
+            Err(RowError::Filter(e)) => return Err(e),
         }
     }
     Ok(batches)
@@ -176,7 +182,9 @@ impl ChunkReader {
 }
 
 /// Where each output column comes from: its index in the header (None: absent, NULL).
-struct Plan {
+struct Plan<'a> {
+    schema: SchemaRef,
+    keep: Option<RowFilter<'a>>,
     width: usize,
     targets: Vec<(Option<usize>, ColumnReq)>,
 }
@@ -185,9 +193,12 @@ enum RowError {
     /// At a record (1-based, relative to its chunk).
     At(usize, String),
     File(String),
+    /// From the caller's row filter.
+    Filter(EngineError),
 }
 
-type ChunkResult = Result<(usize, Vec<ArrayRef>), RowError>;
+/// A parsed chunk: its number of records and the batch of rows kept.
+type ChunkResult = Result<(usize, RecordBatch), RowError>;
 
 fn parse_parallel(chunks: &mut ChunkReader, plan: &Plan) -> Result<Vec<ChunkResult>, String> {
     let failed = AtomicBool::new(false);
@@ -342,7 +353,12 @@ fn parse_chunk(
     if let Some(e) = width_error {
         return Err(e);
     }
-    Ok((rows, columns))
+    let batch = RecordBatch::try_new(plan.schema.clone(), columns)
+        .map_err(|e| RowError::File(e.to_string()))?;
+    match plan.keep {
+        Some(keep) => Ok((rows, keep(&batch).map_err(RowError::Filter)?)),
+        None => Ok((rows, batch)),
+    }
 }
 
 /// The split cells of a chunk: `bounds` holds start and end offsets into `text`, `width`

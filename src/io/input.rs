@@ -11,7 +11,7 @@ use super::arrow_read::{read_arrow, read_parquet};
 use super::columns::TableReq;
 use super::csv_read::read_csv;
 use super::format::{display_path, file_extension, table_file, FileFormat};
-use crate::engine::{DatasetResult, EngineError, TableSource};
+use crate::engine::{DatasetResult, EngineError, RowFilter, TableSource};
 use crate::qm::introspect::ColumnSpec;
 use crate::qm::Table;
 
@@ -52,12 +52,34 @@ impl DummyTables {
     }
 }
 
-impl TableSource for DummyTables {
-    fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError> {
+impl DummyTables {
+    fn read(
+        &self,
+        table: &Table,
+        columns: &[String],
+        keep: Option<RowFilter>,
+    ) -> Result<Vec<RecordBatch>, EngineError> {
         let format = self.format().map_err(EngineError::Input)?;
         let path = table_file(&self.dir, &table.name, format);
         let req = TableReq::for_table(table, columns);
-        read_file(&path, format, &req).map_err(EngineError::Input)
+        read_file(&path, format, &req, keep)
+    }
+}
+
+impl TableSource for DummyTables {
+    fn load(&self, table: &Table, columns: &[String]) -> Result<Vec<RecordBatch>, EngineError> {
+        self.read(table, columns, None)
+    }
+
+    /// Filters each chunk as it is parsed, so a big table's unwanted rows are never all
+    /// in memory.
+    fn load_filtered(
+        &self,
+        table: &Table,
+        columns: &[String],
+        keep: RowFilter,
+    ) -> Result<Vec<RecordBatch>, EngineError> {
+        self.read(table, columns, Some(keep))
     }
 }
 
@@ -93,18 +115,28 @@ fn directory_format(dir: &Path) -> Result<FileFormat, String> {
     }
 }
 
-/// Reads one table file in `format`: `Missing file: p` when it is not there.
-fn read_file(path: &Path, format: FileFormat, req: &TableReq) -> Result<Vec<RecordBatch>, String> {
+/// Reads one table file in `format`: `Missing file: p` when it is not there. There is
+/// always at least one batch (perhaps empty), so the schema travels with the rows.
+fn read_file(
+    path: &Path,
+    format: FileFormat,
+    req: &TableReq,
+    keep: Option<RowFilter>,
+) -> Result<Vec<RecordBatch>, EngineError> {
     let shown = display_path(path);
     if !path.is_file() {
-        return Err(format!("Missing file: {shown}"));
+        return Err(EngineError::Input(format!("Missing file: {shown}")));
     }
-    match format {
-        FileFormat::Csv => read_csv(path, false, &shown, req),
-        FileFormat::CsvGz => read_csv(path, true, &shown, req),
-        FileFormat::Arrow => read_arrow(path, &shown, req),
-        FileFormat::Parquet => read_parquet(path, &shown, req),
+    let mut batches = match format {
+        FileFormat::Csv => read_csv(path, false, &shown, req, keep),
+        FileFormat::CsvGz => read_csv(path, true, &shown, req, keep),
+        FileFormat::Arrow => read_arrow(path, &shown, req, keep),
+        FileFormat::Parquet => read_parquet(path, &shown, req, keep),
+    }?;
+    if batches.is_empty() {
+        batches.push(RecordBatch::new_empty(req.schema.clone()));
     }
+    Ok(batches)
 }
 
 /// Reads `--dummy-data-file`: a dataset's rows given verbatim, in a file (format by
@@ -131,7 +163,7 @@ pub fn read_dataset_file(
             .ok_or_else(|| EngineError::Input(format!("Unsupported file type: {ext}")))?;
         (path.to_path_buf(), format)
     };
-    let batches = read_file(&file, format, &req).map_err(EngineError::Input)?;
+    let batches = read_file(&file, format, &req, None)?;
     Ok(DatasetResult {
         schema: req.schema.clone(),
         batches,
