@@ -453,3 +453,33 @@ fn filtered_loads_keep_only_wanted_rows() {
     assert_eq!(batch.num_rows(), 1);
     assert_eq!(batch.column(0).as_primitive::<Int64Type>().value(0), 2);
 }
+
+#[test]
+fn dataset_files_with_event_tables() {
+    use ehrql::io::input::read_dataset_files;
+    let dir = tempfile::tempdir().unwrap();
+    let specs = dataset_specs();
+    let events = &specs[..2];
+    let tables = [("dataset", &specs[..]), ("events", events)];
+    let file = dir.path().join("d.csv");
+    std::fs::write(&file, "patient_id,age,died\n").unwrap();
+    let shown = dir.path().display();
+    assert_eq!(
+        read_dataset_files(&file, &tables).unwrap_err().to_string(),
+        format!(
+            "Attempting to read 2 tables, but input only provides a single table\n      Try moving -> {shown}/d.csv\n              to -> {shown}/d/dataset.csv\n          adding -> events.csv\n  and using path -> {shown}/d/"
+        )
+    );
+    let sub = dir.path().join("d");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("dataset.csv"), "patient_id,age,died\n1,2,T\n").unwrap();
+    assert_eq!(
+        read_dataset_files(&sub, &tables).unwrap_err().to_string(),
+        format!("Missing file: {shown}/d/events.csv")
+    );
+    std::fs::write(sub.join("events.csv"), "patient_id,age\n1,5\n1,6\n").unwrap();
+    let results = read_dataset_files(&sub, &tables).unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(concat(&results[1].batches).num_rows(), 2);
+    assert_eq!(results[1].schema.fields().len(), 2);
+}

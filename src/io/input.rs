@@ -147,25 +147,88 @@ pub fn read_dataset_file(
     path: &Path,
     specs: &[(String, ColumnSpec)],
 ) -> Result<DatasetResult, EngineError> {
-    let req = TableReq::for_dataset(specs);
+    let mut results = read_dataset_files(path, &[("dataset", specs)])?;
+    Ok(results.remove(0))
+}
+
+/// Reads `--dummy-data-file` for a dataset with event tables: `tables` are the output
+/// tables (`dataset` first) with their column specs. One table may come from a single
+/// file; several need a directory with one file per table, all in one format.
+pub fn read_dataset_files(
+    path: &Path,
+    tables: &[(&str, &[(String, ColumnSpec)])],
+) -> Result<Vec<DatasetResult>, EngineError> {
     let shown = display_path(path);
     if !path.exists() {
         return Err(EngineError::Input(format!(
             "Missing file or directory: {shown}"
         )));
     }
-    let (file, format) = if path.is_dir() {
+    let files: Vec<(PathBuf, FileFormat)> = if path.is_dir() {
         let format = directory_format(path).map_err(EngineError::Input)?;
-        (table_file(path, "dataset", format), format)
+        tables
+            .iter()
+            .map(|(name, _)| (table_file(path, name, format), format))
+            .collect()
     } else {
+        if tables.len() != 1 {
+            return Err(EngineError::Input(single_file_hint(path, tables)));
+        }
         let ext = file_extension(path);
         let format = FileFormat::from_extension(&ext)
             .ok_or_else(|| EngineError::Input(format!("Unsupported file type: {ext}")))?;
-        (path.to_path_buf(), format)
+        vec![(path.to_path_buf(), format)]
     };
-    let batches = read_file(&file, format, &req, None)?;
-    Ok(DatasetResult {
-        schema: req.schema.clone(),
-        batches,
-    })
+    // Every file is checked to exist before any is read, as the reference opens them all
+    // first.
+    for (file, _) in &files {
+        if !file.is_file() {
+            return Err(EngineError::Input(format!(
+                "Missing file: {}",
+                display_path(file)
+            )));
+        }
+    }
+    files
+        .iter()
+        .zip(tables)
+        .map(|((file, format), (_, specs))| {
+            let req = TableReq::for_dataset(specs);
+            let batches = read_file(file, *format, &req, None)?;
+            Ok(DatasetResult {
+                schema: req.schema.clone(),
+                batches,
+            })
+        })
+        .collect()
+}
+
+/// The reference's advice when several tables are read from one file.
+fn single_file_hint(path: &Path, tables: &[(&str, &[(String, ColumnSpec)])]) -> String {
+    let shown = display_path(path);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    // Python's `suffix` and `stem`: the last extension only.
+    let (stem, suffix) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    let parent = path
+        .parent()
+        .map(display_path)
+        .unwrap_or_else(|| ".".into());
+    let base = if parent == "." {
+        stem.to_string()
+    } else {
+        format!("{parent}/{stem}")
+    };
+    let others: Vec<String> = tables[1..]
+        .iter()
+        .map(|(t, _)| format!("{t}{suffix}"))
+        .collect();
+    format!(
+        "Attempting to read {} tables, but input only provides a single table\n      Try moving -> {shown}\n              to -> {base}/{}{suffix}\n          adding -> {}\n  and using path -> {base}/",
+        tables.len(),
+        tables[0].0,
+        others.join(", ")
+    )
 }
