@@ -212,17 +212,11 @@ pub fn records_quoted<E>(
 /// record ends inside it. With `has_quotes` false the text holds no quote at all.
 pub fn last_record_end(data: &[u8], has_quotes: bool) -> Option<usize> {
     if !has_quotes {
-        // A terminator ends a record; a `\r` at the very end may be half of `\r\n`.
+        // A terminator ends a record; a `\r` at the very end may be half of `\r\n`, so
+        // the record ends at the terminator before it (with `\r\r`, the first `\r`).
         let mut i = data.iter().rposition(|&b| b == b'\n' || b == b'\r')?;
-        if data[i] == b'\r' {
-            if i + 1 == data.len() {
-                i = data[..i].iter().rposition(|&b| b == b'\n' || b == b'\r')?;
-                if data[i] == b'\r' {
-                    // `\r\r` at the end: the first ends a record (then an empty line may
-                    // follow, decided with more data).
-                    return Some(i + 1);
-                }
-            }
+        if data[i] == b'\r' && i + 1 == data.len() {
+            i = data[..i].iter().rposition(|&b| b == b'\n' || b == b'\r')?;
         }
         return Some(i + 1);
     }
