@@ -8,6 +8,7 @@ mod arrow_read;
 mod arrow_write;
 mod columns;
 mod csv_chunks;
+mod csv_convert;
 mod csv_read;
 mod csv_write;
 mod format;
