@@ -202,7 +202,10 @@ fn read_codes(path: &Path) -> io::Result<Vec<String>> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
     let col = header.iter().position(|h| *h == "code").ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidData, format!("{}: no code column", path.display()))
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: no code column", path.display()),
+        )
     })?;
     Ok(lines
         .map(|l| l.split(',').nth(col).unwrap_or("").to_string())
@@ -477,7 +480,10 @@ fn generate(args: &Args) -> io::Result<[usize; 5]> {
         }
 
         if ev.len() > 1 << 20 {
-            for (f, b) in files.iter_mut().zip([&mut *pat, &mut *reg, &mut *ev, &mut *md, &mut *od]) {
+            for (f, b) in files
+                .iter_mut()
+                .zip([&mut *pat, &mut *reg, &mut *ev, &mut *md, &mut *od])
+            {
                 f.write_all(b)?;
                 b.clear();
             }
@@ -503,8 +509,11 @@ fn main() -> ExitCode {
     let started = Instant::now();
     match generate(&args) {
         Ok(counts) => {
-            let summary: Vec<String> =
-                TABLES.iter().zip(counts).map(|(t, c)| format!("{t}={c}")).collect();
+            let summary: Vec<String> = TABLES
+                .iter()
+                .zip(counts)
+                .map(|(t, c)| format!("{t}={c}"))
+                .collect();
             println!(
                 "wrote {}: {} in {:.1}s",
                 args.out.display(),
