@@ -40,8 +40,9 @@ def default_kit():
 
 
 def default_ehrql():
-    target = os.environ.get("CARGO_TARGET_DIR") or str(REPO / "target")
-    return Path(target) / "release" / "ehrql"
+    targets = [os.environ.get("CARGO_TARGET_DIR"), REPO / "target", "/work/target-shared"]
+    paths = [Path(t) / "release" / "ehrql" for t in targets if t]
+    return next((p for p in paths if p.is_file()), paths[0])
 
 
 def default_python():
