@@ -194,6 +194,7 @@ def main(argv=None):
     if "ours" in engines and not args.dry_run and not args.ehrql.is_file():
         p.error(f"{args.ehrql} not found (build it, or pass --ehrql, or --engines duckdb)")
 
+    load_before = os.getloadavg()[0]
     results = {}  # (engine, fmt, n) -> [samples]
     errors = {}
     checks = []
@@ -230,8 +231,15 @@ def main(argv=None):
     if args.dry_run:
         return 0
 
+    duck_version = subprocess.run(
+        [args.python, "-c", "import duckdb; print(duckdb.__version__)"],
+        capture_output=True, text=True).stdout.strip()
     print(f"\nMedians of {args.runs} fresh processes, page cache warm; "
-          "wall / CPU user+sys / peak RSS.\n")
+          "wall / CPU user+sys / peak RSS.")
+    # A busy machine inflates wall time (towards CPU time, on 2 cores), so say how busy.
+    print(f"{os.cpu_count()} cores; 1-minute load average {load_before:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after; DuckDB {duck_version or '?'}"
+          + (f"; {args.ehrql}" if "ours" in engines else "") + ".\n")
     print("| engine | input | " + " | ".join(f"{n:,} patients" for n in sizes) + " |")
     print("|---|---|" + "---|" * len(sizes))
     for fmt in args.formats:
