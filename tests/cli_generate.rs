@@ -45,7 +45,11 @@ fn the_example_study_matches_the_reference_byte_for_byte() {
     assert!(stderr.contains("Reading table data from ../data"));
     let ours = std::fs::read(&output).unwrap();
     let reference = std::fs::read(repo("tests/generate/asthma_expected.csv")).unwrap();
-    assert!(ours == reference, "output differs from the reference's:\n{}", text(&ours));
+    assert!(
+        ours == reference,
+        "output differs from the reference's:\n{}",
+        text(&ours)
+    );
 }
 
 #[test]
@@ -66,8 +70,10 @@ fn every_feature_of_the_golden_definition_matches_the_reference() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     for table in ["dataset", "recent"] {
         let ours = std::fs::read(out_dir.path().join(format!("out/{table}.csv"))).unwrap();
-        let reference =
-            std::fs::read(repo(&format!("tests/generate/features/expected/{table}.csv"))).unwrap();
+        let reference = std::fs::read(repo(&format!(
+            "tests/generate/features/expected/{table}.csv"
+        )))
+        .unwrap();
         if ours != reference {
             let (o, r) = (text(&ours), text(&reference));
             let first = o
@@ -106,7 +112,13 @@ fn dump_example_data_then_generate_in_two_commands() {
     let dir = tempfile::tempdir().unwrap();
     let out = ehrql(dir.path(), &["dump-example-data"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    for table in ["patients", "practice_registrations", "clinical_events", "medications", "ons_deaths"] {
+    for table in [
+        "patients",
+        "practice_registrations",
+        "clinical_events",
+        "medications",
+        "ons_deaths",
+    ] {
         let written = std::fs::read(dir.path().join(format!("example-data/{table}.csv"))).unwrap();
         let bundled = std::fs::read(repo(&format!("examples/data/{table}.csv"))).unwrap();
         assert_eq!(written, bundled, "{table}");
@@ -124,7 +136,12 @@ fn dump_example_data_then_generate_in_two_commands() {
     .unwrap();
     let out = ehrql(
         dir.path(),
-        &["generate-dataset", "dataset_definition.py", "--dummy-tables", "example-data"],
+        &[
+            "generate-dataset",
+            "dataset_definition.py",
+            "--dummy-tables",
+            "example-data",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
@@ -165,7 +182,11 @@ fn bad_inputs_give_documented_exit_codes_and_no_output() {
     // No such folder: a usage error.
     let out = run("missing");
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("missing"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("missing"),
+        "{}",
+        text(&out.stderr)
+    );
 
     // An empty folder, then one without the table, then a malformed table: file validation
     // errors saying what is wrong and where.
@@ -176,8 +197,12 @@ fn bad_inputs_give_documented_exit_codes_and_no_output() {
         "{}",
         text(&out.stderr)
     );
-    std::fs::write(p.join("tables/medications.csv"), "patient_id,date,dmd_code
-").unwrap();
+    std::fs::write(
+        p.join("tables/medications.csv"),
+        "patient_id,date,dmd_code
+",
+    )
+    .unwrap();
     let out = run("tables");
     assert_eq!(out.status.code(), Some(11), "{}", text(&out.stderr));
     assert!(
@@ -197,7 +222,10 @@ fn bad_inputs_give_documented_exit_codes_and_no_output() {
         err.contains("'tables/patients.csv', row 2: column 'date_of_birth'"),
         "{err}"
     );
-    assert!(!p.join("out").join("dataset.csv").exists(), "no output after a failure");
+    assert!(
+        !p.join("out").join("dataset.csv").exists(),
+        "no output after a failure"
+    );
 
     // Fixed, it runs.
     std::fs::write(
@@ -212,7 +240,10 @@ fn bad_inputs_give_documented_exit_codes_and_no_output() {
         "patient_id,born\r\n1,2020-01-01\r\n2,2020-12-01\r\n"
     );
     // Nothing but the output itself is left in its folder (no temporary files).
-    let names: Vec<_> = std::fs::read_dir(p.join("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(p.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("dataset.csv")]);
 }
 
@@ -223,17 +254,39 @@ fn usage_errors() {
     // No data source.
     let out = ehrql(p, &["generate-dataset", "dataset_definition.py"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--dummy-tables"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--dummy-tables"),
+        "{}",
+        text(&out.stderr)
+    );
     // An unsupported output format.
     let out = ehrql(
         p,
-        &["generate-dataset", "dataset_definition.py", "--dummy-tables", "tables", "--output", "x.txt"],
+        &[
+            "generate-dataset",
+            "dataset_definition.py",
+            "--dummy-tables",
+            "tables",
+            "--output",
+            "x.txt",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("'.txt' is not a supported format"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("'.txt' is not a supported format"),
+        "{}",
+        text(&out.stderr)
+    );
     // A definition error is still a definition error.
-    std::fs::write(p.join("bad.py"), "from ehrql import create_dataset\ndataset = create_dataset(\n").unwrap();
-    let out = ehrql(p, &["generate-dataset", "bad.py", "--dummy-tables", "tables"]);
+    std::fs::write(
+        p.join("bad.py"),
+        "from ehrql import create_dataset\ndataset = create_dataset(\n",
+    )
+    .unwrap();
+    let out = ehrql(
+        p,
+        &["generate-dataset", "bad.py", "--dummy-tables", "tables"],
+    );
     assert_eq!(out.status.code(), Some(10), "{}", text(&out.stderr));
 }
 
@@ -242,11 +295,30 @@ fn a_dummy_data_file_is_taken_verbatim() {
     let dir = project(DEF);
     let p = dir.path();
     std::fs::write(p.join("dummy.csv"), "patient_id,born\n3,2001-02-03\n1,\n").unwrap();
-    let out = ehrql(p, &["generate-dataset", "dataset_definition.py", "--dummy-data-file", "dummy.csv"]);
+    let out = ehrql(
+        p,
+        &[
+            "generate-dataset",
+            "dataset_definition.py",
+            "--dummy-data-file",
+            "dummy.csv",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "patient_id,born\r\n3,2001-02-03\r\n1,\r\n");
+    assert_eq!(
+        text(&out.stdout),
+        "patient_id,born\r\n3,2001-02-03\r\n1,\r\n"
+    );
     // A missing column is a file validation error.
     std::fs::write(p.join("dummy.csv"), "patient_id\n3\n").unwrap();
-    let out = ehrql(p, &["generate-dataset", "dataset_definition.py", "--dummy-data-file", "dummy.csv"]);
+    let out = ehrql(
+        p,
+        &[
+            "generate-dataset",
+            "dataset_definition.py",
+            "--dummy-data-file",
+            "dummy.csv",
+        ],
+    );
     assert_eq!(out.status.code(), Some(11), "{}", text(&out.stderr));
 }

@@ -237,16 +237,18 @@ impl<'a> Lowerer<'a> {
 
     // ----- leaves -------------------------------------------------------------------
 
-    /// Left-joins `right` (whose id column is `right_pid`) onto the context.
-    fn join(&mut self, ctx: &mut Ctx, right: LogicalPlan, right_pid: &str) -> R<()> {
-        let plan = std::mem::replace(&mut ctx.plan, LogicalPlan::default());
-        ctx.plan = LogicalPlanBuilder::from(plan)
+    /// Left-joins `leaf` (whose id column is `leaf_pid`) onto the context. The leaf, at most
+    /// one narrow row per patient, is the join's build side and the context streams past
+    /// it, so the wide context is never copied into a hash table.
+    fn join(&mut self, ctx: &mut Ctx, leaf: LogicalPlan, leaf_pid: &str) -> R<()> {
+        let plan = std::mem::take(&mut ctx.plan);
+        ctx.plan = LogicalPlanBuilder::from(leaf)
             .join(
-                right,
-                JoinType::Left,
+                plan,
+                JoinType::Right,
                 (
+                    vec![Column::new_unqualified(leaf_pid)],
                     vec![Column::new_unqualified("patient_id")],
-                    vec![Column::new_unqualified(right_pid)],
                 ),
                 None,
             )
@@ -450,25 +452,26 @@ impl<'a> Lowerer<'a> {
             .collect();
         exprs.push(l.alias(&lcol));
         let plan = std::mem::replace(&mut ctx.plan, LogicalPlan::default());
-        ctx.plan = LogicalPlanBuilder::from(plan)
+        let projected = LogicalPlanBuilder::from(plan)
             .project(exprs)
-            .and_then(|b| {
-                b.join(
-                    set,
-                    JoinType::Left,
-                    (
-                        vec![
-                            Column::new_unqualified("patient_id"),
-                            Column::new_unqualified(&lcol),
-                        ],
-                        vec![
-                            Column::new_unqualified(&spid),
-                            Column::new_unqualified(&sval),
-                        ],
-                    ),
-                    None,
-                )
-            })
+            .and_then(|b| b.build())
+            .map_err(df)?;
+        ctx.plan = LogicalPlanBuilder::from(set)
+            .join(
+                projected,
+                JoinType::Right,
+                (
+                    vec![
+                        Column::new_unqualified(&spid),
+                        Column::new_unqualified(&sval),
+                    ],
+                    vec![
+                        Column::new_unqualified("patient_id"),
+                        Column::new_unqualified(&lcol),
+                    ],
+                ),
+                None,
+            )
             .and_then(|b| b.build())
             .map_err(df)?;
         self.join(ctx, nonempty, &npid)?;

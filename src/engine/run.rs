@@ -233,6 +233,15 @@ fn execute(session: &SessionContext, plan: LogicalPlan, schema: SchemaRef) -> R<
         .build()
         .map_err(|e| EngineError::Internal(format!("cannot start the runtime: {e}")))?;
     let frame = DataFrame::new(session.state(), plan);
+    if std::env::var_os("EHRQL_EXPLAIN").is_some() {
+        // For engine work: the physical plan with each operator's measured cost.
+        let explained = runtime
+            .block_on(frame.clone().explain(false, true).map_err(df)?.collect())
+            .map_err(df)?;
+        if let Ok(text) = arrow_cast::pretty::pretty_format_batches(&explained) {
+            eprintln!("{text}");
+        }
+    }
     let batches = runtime.block_on(frame.collect()).map_err(df)?;
     let batches = batches
         .into_iter()
