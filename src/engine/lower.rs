@@ -17,10 +17,12 @@ use datafusion::datasource::provider_as_source;
 use datafusion::functions::expr_fn as f;
 use datafusion::functions_aggregate::expr_fn as agg;
 use datafusion::logical_expr::{
-    binary_expr, cast, lit, when, Expr, LogicalPlan, LogicalPlanBuilder, Operator, SortExpr,
+    binary_expr, cast, lit, when, Expr, LogicalPlan, LogicalPlanBuilder, Operator,
 };
 
-use arrow_schema::DataType;
+use arrow_schema::{DataType, Field, Fields};
+
+use super::pick::Pick;
 
 use super::udf::Udfs;
 use super::{arrow_type, EngineError};
@@ -162,7 +164,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One row per patient: the first or last row of `source` in its sort order, with the
-    /// selected columns. Sort keys are ascending with NULL first.
+    /// selected columns. Sort keys are ascending with NULL first (see `pick.rs`).
     fn pick_plan(
         &mut self,
         source: NodeId,
@@ -171,58 +173,52 @@ impl<'a> Lowerer<'a> {
     ) -> R<LogicalPlan> {
         let base = self.frame_plan(source)?;
         let mut ctx = Ctx::new(base);
-        let mut order = Vec::new();
+        let mut keys: Vec<Expr> = Vec::new();
+        let mut key_types = Vec::new();
         for sort in crate::qm::rewrite::sorts_of(self.arena, source) {
             let Node::Sort { sort_by, .. } = self.node(sort) else {
                 unreachable!("sorts_of gives Sorts")
             };
             let key = self.expr(*sort_by, &mut ctx)?;
-            // A key repeated lower down cannot change the order (and DataFusion's ordered
-            // first_value mishandles repeated keys).
-            if !order.iter().any(|o: &SortExpr| o.expr == key) {
-                order.push(SortExpr::new(key, true, true));
+            // A key repeated lower down cannot change the order.
+            if !keys.contains(&key) {
+                keys.push(key);
+                key_types.push(arrow_type(&self.ty(*sort_by)));
             }
         }
-        let mut aggs = Vec::new();
-        let mut bools = Vec::new();
+        let mut names = Vec::new();
+        let mut fields = Vec::new();
+        let mut values = Vec::new();
         for &column in selected {
             let Node::SelectColumn { name, .. } = self.node(column) else {
                 unreachable!("selected columns are SelectColumns")
             };
-            // first_value has a fast grouped path for every type but bool.
-            let is_bool = self.arena.series_type(column) == Some(&Type::Bool);
-            let value = if is_bool {
-                bools.push(name.clone());
-                cast(c(name), DataType::Int8)
-            } else {
-                c(name)
-            };
-            let a = match position {
-                Position::First => agg::first_value(value, order.clone()),
-                Position::Last => agg::last_value(value, order.clone()),
-            };
-            aggs.push(a.alias(name));
+            names.push(name.clone());
+            fields.push(Field::new(name, arrow_type(&self.ty(column)), true));
+            values.push(c(name));
         }
-        let mut b = LogicalPlanBuilder::from(ctx.plan)
-            .aggregate(vec![c("patient_id")], aggs)
-            .map_err(df)?;
-        if !bools.is_empty() {
-            let schema = b.schema().clone();
-            let exprs: Vec<Expr> = schema
-                .fields()
-                .iter()
-                .map(|fld| {
-                    let n = fld.name();
-                    if bools.contains(n) {
-                        cast(c(n), DataType::Boolean).alias(n)
-                    } else {
-                        c(n)
-                    }
-                })
-                .collect();
-            b = b.project(exprs).map_err(df)?;
+        let b = LogicalPlanBuilder::from(ctx.plan);
+        if values.is_empty() {
+            return b
+                .aggregate(vec![c("patient_id")], Vec::<Expr>::new())
+                .and_then(|b| b.build())
+                .map_err(df);
         }
-        b.build().map_err(df)
+        let udaf = Pick::udaf(key_types, Fields::from(fields), position == Position::Last);
+        let mut args = keys;
+        args.extend(values);
+        let picked = self.fresh("pick");
+        let mut exprs = vec![c("patient_id")];
+        for n in &names {
+            exprs.push(f::get_field(c(&picked), n.as_str()).alias(n));
+        }
+        b.aggregate(
+            vec![c("patient_id")],
+            vec![Arc::new(udaf).call(args).alias(&picked)],
+        )
+        .and_then(|b| b.project(exprs))
+        .and_then(|b| b.build())
+        .map_err(df)
     }
 
     /// The frame whose rows a series has one value for (its domain's frame).

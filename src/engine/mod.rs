@@ -7,6 +7,7 @@
 
 mod load;
 mod lower;
+mod pick;
 mod pushdown;
 mod run;
 mod udf;
