@@ -8,9 +8,9 @@ use super::{
     lang, DefinitionArgs, EXIT_DEFINITION, EXIT_FILE_VALIDATION, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE,
 };
 use crate::diagnostics::ErrorFormat;
-use crate::engine::{run_dataset_with_progress, DatasetResult, EngineError, RunOutput};
+use crate::engine::{run_dataset_with_progress, EngineError, RunOutput};
 use crate::io::input::{read_dataset_file, DummyTables};
-use crate::io::output::{write_dataset, OutputTarget};
+use crate::io::output::{write_dataset, OutputTable, OutputTarget};
 use crate::lang::Output;
 use crate::qm::introspect::{column_spec, column_specs, ColumnSpec};
 use crate::qm::{Arena, Node, NodeId, Type};
@@ -119,8 +119,7 @@ pub fn run(args: &GenerateArgs, format: ErrorFormat) -> i32 {
         .iter()
         .map(|(name, frame)| (name.clone(), event_table_specs(&compiled.arena, *frame)))
         .collect();
-    let mut out_tables: Vec<(&str, &DatasetResult, &[(String, ColumnSpec)])> =
-        vec![("dataset", &output.dataset, &specs)];
+    let mut out_tables: Vec<OutputTable> = vec![("dataset", &output.dataset, &specs)];
     for ((name, result), (_, specs)) in output.events.iter().zip(&event_specs) {
         out_tables.push((name.as_str(), result, specs));
     }

@@ -447,7 +447,7 @@ impl<'a> Lowerer<'a> {
             .map(Expr::Column)
             .collect();
         exprs.push(l.alias(&lcol));
-        let plan = std::mem::replace(&mut ctx.plan, LogicalPlan::default());
+        let plan = std::mem::take(&mut ctx.plan);
         let projected = LogicalPlanBuilder::from(plan)
             .project(exprs)
             .and_then(|b| b.build())
