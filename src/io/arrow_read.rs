@@ -24,6 +24,16 @@ pub fn read_arrow(
     let file = File::open(path).map_err(|e| input(format!("'{name}': {e}")))?;
     let reader = arrow_ipc::reader::FileReader::try_new(file, None)
         .map_err(|e| input(format!("'{name}': not a readable Arrow IPC file: {e}")))?;
+    convert_all(reader, name, req, keep)
+}
+
+/// Converts and filters every batch a reader gives.
+fn convert_all(
+    reader: impl RecordBatchReader,
+    name: &str,
+    req: &TableReq,
+    keep: Option<RowFilter>,
+) -> Result<Vec<RecordBatch>, EngineError> {
     let schema = reader.schema();
     let plan = plan(&schema, req).map_err(input)?;
     let mut out = Vec::new();
@@ -71,15 +81,7 @@ pub fn read_parquet(
             .with_batch_size(64 * 1024)
             .build()
             .map_err(|e| input(format!("'{name}': {e}")))?;
-        let schema = reader.schema();
-        let plan = plan(&schema, req).map_err(input)?;
-        let mut out = Vec::new();
-        for batch in reader {
-            let batch = batch.map_err(|e| input(format!("'{name}': {e}")))?;
-            let batch = convert(&batch, &plan, req, name).map_err(input)?;
-            push_kept(&mut out, batch, keep)?;
-        }
-        Ok(out)
+        convert_all(reader, name, req, keep)
     };
     let parts: Vec<Result<Vec<RecordBatch>, EngineError>> = std::thread::scope(|s| {
         let handles: Vec<_> = halves
