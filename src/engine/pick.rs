@@ -120,6 +120,8 @@ struct Best {
     last: bool,
     best: Vec<Vec<u8>>,
     seen: Vec<bool>,
+    /// Bytes held by `best`'s rows, kept up to date (DataFusion asks after every batch).
+    held: usize,
 }
 
 impl std::fmt::Debug for Best {
@@ -137,6 +139,7 @@ impl Best {
             last: pick.last,
             best: Vec::new(),
             seen: Vec::new(),
+            held: 0,
         })
     }
 
@@ -156,8 +159,10 @@ impl Best {
             };
         if better {
             let slot = &mut self.best[group];
+            let before = slot.capacity();
             slot.clear();
             slot.extend_from_slice(row);
+            self.held += slot.capacity() - before;
             self.seen[group] = true;
         }
     }
@@ -303,7 +308,7 @@ impl GroupsAccumulator for Best {
     }
 
     fn size(&self) -> usize {
-        self.best.iter().map(|b| b.capacity()).sum::<usize>() + self.best.capacity() * 24
+        self.held + self.best.capacity() * std::mem::size_of::<Vec<u8>>() + self.seen.capacity()
     }
 }
 
