@@ -18,7 +18,6 @@ from ehrql.codes import (
     SNOMEDCTCode,
 )
 from ehrql.tables import Constraint, EventFrame, PatientFrame, Series, table
-from ehrql.tables import core
 from ehrql.tables.core import patients
 
 __all__ = [
@@ -992,10 +991,21 @@ class household_memberships_2020(PatientFrame):
 
 
 @table(activation_filter="date")
-class medications(core.medications.__class__):
-    """Medicines prescribed in primary care, one row per prescription issued: the core
-    table's columns, plus the consultation they were issued in.
-    """
+class medications(EventFrame):
+    """Medicines prescribed in primary care, one row per prescription issued."""
+
+    date = Series(
+        datetime.date,
+        description="The date the prescription was issued.",
+    )
+
+    dmd_code = Series(
+        DMDCode,
+        description=(
+            "The medicine prescribed, as a dm+d (Dictionary of Medicines and Devices) "
+            "code."
+        ),
+    )
 
     consultation_id = Series(
         int,
@@ -1021,11 +1031,145 @@ class occupation_on_covid_vaccine_record(EventFrame):
 
 
 @table
-class ons_deaths(core.ons_deaths.__class__):
+class ons_deaths(PatientFrame):
     """Death registrations from the Office for National Statistics (ONS), at most one row
     per patient. When ONS holds several registrations for a patient, the one with the
     earliest date of death is used.
     """
+
+    date = Series(
+        datetime.date,
+        dummy_data_constraints=[Constraint.GeneralRange(minimum=datetime.date(2019, 2, 1))],
+        description="The date of death as registered with the ONS.",
+    )
+
+    underlying_cause_of_death = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition registered as the underlying cause of "
+            "death, the one that started the chain of events leading to death."
+        ),
+    )
+
+    cause_of_death_01 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 1 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_02 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 2 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_03 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 3 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_04 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 4 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_05 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 5 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_06 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 6 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_07 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 7 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_08 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 8 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_09 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 9 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_10 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 10 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_11 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 11 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_12 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 12 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_13 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 13 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_14 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 14 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
+
+    cause_of_death_15 = Series(
+        ICD10Code,
+        description=(
+            "The ICD-10 code of the condition in position 15 of those mentioned on the "
+            "death certificate, or empty if fewer were mentioned."
+        ),
+    )
 
     place = Series(
         str,
@@ -1046,6 +1190,31 @@ class ons_deaths(core.ons_deaths.__class__):
             "Home."
         ),
     )
+
+    def cause_of_death_is_in(self, codelist):
+        """True if any cause on the death registration is in the codelist.
+
+        Checks the underlying cause and all 15 mentioned causes. Empty cause columns count
+        as unknown, so when nothing matches the result may be missing rather than False.
+        """
+        return (
+            self.underlying_cause_of_death.is_in(codelist)
+            | self.cause_of_death_01.is_in(codelist)
+            | self.cause_of_death_02.is_in(codelist)
+            | self.cause_of_death_03.is_in(codelist)
+            | self.cause_of_death_04.is_in(codelist)
+            | self.cause_of_death_05.is_in(codelist)
+            | self.cause_of_death_06.is_in(codelist)
+            | self.cause_of_death_07.is_in(codelist)
+            | self.cause_of_death_08.is_in(codelist)
+            | self.cause_of_death_09.is_in(codelist)
+            | self.cause_of_death_10.is_in(codelist)
+            | self.cause_of_death_11.is_in(codelist)
+            | self.cause_of_death_12.is_in(codelist)
+            | self.cause_of_death_13.is_in(codelist)
+            | self.cause_of_death_14.is_in(codelist)
+            | self.cause_of_death_15.is_in(codelist)
+        )
 
 
 @table
@@ -1345,10 +1514,32 @@ class parents(PatientFrame):
 
 
 @table(activation_filter=None)
-class practice_registrations(core.practice_registrations.__class__):
+class practice_registrations(EventFrame):
     """Periods of registration with a general practice using SystmOne, one row per
     registration. A patient may have several, and they may overlap.
     """
+
+    start_date = Series(
+        datetime.date,
+        constraints=[Constraint.NotNull()],
+        description="The date the registration with the practice began.",
+    )
+
+    end_date = Series(
+        datetime.date,
+        dummy_data_constraints=[Constraint.Categorical([None])],
+        description="The date the registration ended, or empty while it continues.",
+    )
+
+    practice_pseudo_id = Series(
+        int,
+        constraints=[Constraint.NotNull()],
+        dummy_data_constraints=[Constraint.ClosedRange(0, 999)],
+        description=(
+            "A pseudonymised identifier for the practice: the same for every patient "
+            "registered there, but not revealing which practice it is."
+        ),
+    )
 
     practice_stp = Series(
         str,
@@ -1386,6 +1577,35 @@ class practice_registrations(core.practice_registrations.__class__):
             "incomplete."
         ),
     )
+
+    def for_patient_on(self, date):
+        """The registration each patient held on the given date.
+
+        Of the registrations covering the date (see spanning), the most recently started
+        wins; among those, the one ending latest, where a missing end_date ranks lowest so
+        that a registration with a recorded end is preferred; then the highest
+        practice_pseudo_id. A patient with no registration on the date gets missing values.
+        """
+        return (
+            self.spanning(date, date)
+            .sort_by(self.start_date, self.end_date, self.practice_pseudo_id)
+            .last_for_patient()
+        )
+
+    def exists_for_patient_on(self, date):
+        """True if the patient held a registration covering the given date."""
+        return self.spanning(date, date).exists_for_patient()
+
+    def spanning(self, start_date, end_date):
+        """The registrations covering the whole period from start_date to end_date.
+
+        A registration qualifies if it started on or before start_date and either ended on
+        or after end_date or has not ended.
+        """
+        return self.where(
+            self.start_date.is_on_or_before(start_date)
+            & (self.end_date.is_on_or_after(end_date) | self.end_date.is_null())
+        )
 
     def spanning_with_systmone(self, start_date, end_date):
         """Registrations covering the whole period at practices already using SystmOne.
